@@ -1,0 +1,113 @@
+//! Runtime-level tests: genesis presets, and a transfer through the real runtime.
+
+use crate::{
+	genesis_config_presets, AccountId, Balances, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	RuntimeOrigin, System, UNIT,
+};
+use polkadot_sdk::{
+	frame_support::{assert_ok, dispatch::GetDispatchInfo, traits::fungible::Inspect},
+	pallet_aura, pallet_balances, pallet_grandpa, pallet_sudo,
+	sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET},
+	sp_io::TestExternalities,
+	sp_keyring::Sr25519Keyring,
+	sp_runtime::{traits::Dispatchable, BuildStorage},
+};
+
+/// The runtime's default genesis with a preset's patch applied, as the node's chain-spec
+/// builder does it.
+fn preset_genesis(name: &str) -> RuntimeGenesisConfig {
+	let patch_bytes = genesis_config_presets::get_preset(&PresetId::from(name))
+		.unwrap_or_else(|| panic!("preset {name} exists"));
+	let patch: serde_json::Value = serde_json::from_slice(&patch_bytes).expect("patch is JSON");
+	let mut config =
+		serde_json::to_value(RuntimeGenesisConfig::default()).expect("default config is JSON");
+	json_merge(&mut config, patch);
+	serde_json::from_value(config).expect("patched config deserializes")
+}
+
+fn json_merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
+			for (key, value) in patch {
+				json_merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+			}
+		},
+		(base, patch) => *base = patch,
+	}
+}
+
+fn externalities(preset: &str) -> TestExternalities {
+	let storage = preset_genesis(preset).build_storage().expect("genesis storage builds");
+	let mut ext = TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+#[test]
+fn every_listed_preset_builds_and_unknown_ones_do_not_exist() {
+	let names = genesis_config_presets::preset_names();
+	assert_eq!(
+		names,
+		vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+	);
+	for name in names {
+		let name = String::from_utf8(name.as_ref().to_vec()).expect("preset names are UTF-8");
+		preset_genesis(&name).build_storage().expect("preset genesis builds");
+	}
+	assert!(genesis_config_presets::get_preset(&PresetId::from("no-such-chain")).is_none());
+}
+
+#[test]
+fn development_preset_has_alice_as_only_validator_and_sudo_key() {
+	externalities(DEV_RUNTIME_PRESET).execute_with(|| {
+		let alice = Sr25519Keyring::Alice;
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().into_inner(), vec![alice.public().into()]);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 1);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice.to_account_id()));
+		assert_eq!(Balances::balance(&alice.to_account_id()), 1_000_000 * UNIT);
+	});
+}
+
+#[test]
+fn local_testnet_preset_has_two_validators_and_no_sudo_key() {
+	externalities(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let authorities = pallet_aura::Authorities::<Runtime>::get().into_inner();
+		assert_eq!(
+			authorities,
+			vec![Sr25519Keyring::Alice.public().into(), Sr25519Keyring::Bob.public().into()]
+		);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 2);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+	});
+}
+
+#[test]
+fn transfer_moves_funds_and_emits_event() {
+	externalities(DEV_RUNTIME_PRESET).execute_with(|| {
+		let alice: AccountId = Sr25519Keyring::Alice.to_account_id();
+		let bob: AccountId = Sr25519Keyring::Bob.to_account_id();
+		let bob_before = Balances::balance(&bob);
+		let call = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: bob.clone().into(),
+			value: 5 * UNIT,
+		});
+		assert!(call.get_dispatch_info().call_weight.ref_time() > 0);
+		assert_ok!(call.dispatch(RuntimeOrigin::signed(alice.clone())));
+		assert_eq!(Balances::balance(&bob), bob_before + 5 * UNIT);
+		System::assert_last_event(
+			pallet_balances::Event::Transfer { from: alice, to: bob, amount: 5 * UNIT }.into(),
+		);
+	});
+}
+
+#[test]
+fn sudo_is_refused_without_the_key_on_local_testnet() {
+	externalities(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let alice: AccountId = Sr25519Keyring::Alice.to_account_id();
+		let remark = Box::new(RuntimeCall::System(polkadot_sdk::frame_system::Call::remark {
+			remark: vec![1],
+		}));
+		assert!(crate::Sudo::sudo(RuntimeOrigin::signed(alice), remark).is_err());
+	});
+}
+

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit, runtime and CLI tests (cargo), then the end-to-end
+# tests that start real govchain-node processes and drive them with @polkadot/api.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+cd "$GOVCHAIN_ROOT"
+cargo test "${GOVCHAIN_CARGO_FLAGS[@]}"
+# The node binary comes from the same build; this only links it if the tests did not.
+cargo build "${GOVCHAIN_CARGO_FLAGS[@]}"
+
+cd tests/e2e
+npm ci --no-audit --no-fund --loglevel=error
+node --test

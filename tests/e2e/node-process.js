@@ -1,0 +1,108 @@
+// Starting and stopping real govchain-node processes for the end-to-end tests.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+
+/** The binary under test: $GOVCHAIN_NODE, as scripts/test.sh sets it. */
+export const NODE_BINARY = process.env.GOVCHAIN_NODE;
+if (!NODE_BINARY) {
+  throw new Error('set GOVCHAIN_NODE to the govchain-node binary (scripts/test.sh does)');
+}
+
+/** A TCP port nobody listens on right now, chosen by the kernel. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `check` until it returns a truthy value or `timeoutMs` passes. */
+export async function waitFor(description, check, { timeoutMs = 60_000, intervalMs = 250 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}` +
+    (lastError ? ` (last error: ${lastError.message})` : ''));
+}
+
+/**
+ * Starts govchain-node with `args` on free loopback ports, in a temporary base path.
+ * Returns { rpcPort, p2pPort, api(), stop() }.
+ */
+export async function startNode(name, args) {
+  const [rpcPort, p2pPort, prometheusPort] = [await freePort(), await freePort(), await freePort()];
+  const basePath = mkdtempSync(join(tmpdir(), `govchain-e2e-${name}-`));
+  const child = spawn(NODE_BINARY, [
+    ...args,
+    '--base-path', basePath,
+    '--rpc-port', String(rpcPort),
+    '--port', String(p2pPort),
+    '--prometheus-port', String(prometheusPort),
+    '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
+    '--no-telemetry',
+    '--no-mdns',
+    '--name', name,
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+
+  // Keep the log for the failure message; print it when the node dies unexpectedly.
+  let log = '';
+  child.stderr.on('data', (chunk) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  let stopped = false;
+  exited.then(({ code, signal }) => {
+    if (!stopped) console.error(`${name} exited early (code ${code}, signal ${signal}):\n${log}`);
+  });
+
+  let api;
+  const node = {
+    name,
+    rpcPort,
+    p2pPort,
+    prometheusPort,
+    log: () => log,
+    exited,
+    /** A connected @polkadot/api client; connects on first use. */
+    async api() {
+      if (!api) {
+        api = await waitFor(`${name} RPC on port ${rpcPort}`, async () => {
+          const provider = new WsProvider(`ws://127.0.0.1:${rpcPort}`, false);
+          await provider.connect();
+          await waitFor(`${name} websocket`, () => provider.isConnected, { timeoutMs: 5_000 });
+          return ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+        }, { timeoutMs: 120_000, intervalMs: 500 });
+      }
+      return api;
+    },
+    /** Stops the node with SIGINT, as Ctrl-C would, and reports how it exited. */
+    async stop() {
+      stopped = true;
+      if (api) await api.disconnect();
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      const result = await exited;
+      clearTimeout(killer);
+      rmSync(basePath, { recursive: true, force: true });
+      return result;
+    },
+  };
+  return node;
+}
