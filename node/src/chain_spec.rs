@@ -50,16 +50,27 @@ pub fn local_testnet() -> Result<ChainSpec, String> {
 	)
 }
 
+/// Production-like network of Beijing's founding agencies: three validators, no sudo.
+pub fn beijing() -> Result<ChainSpec, String> {
+	from_preset(
+		"govchain Beijing",
+		"govchain_beijing",
+		ChainType::Live,
+		govchain_runtime::genesis_config_presets::BEIJING_PRESET,
+	)
+}
+
 /// Resolves a `--chain` value: a known name, or the path of a chain-spec JSON file.
 pub fn load(id: &str) -> Result<Box<dyn polkadot_sdk::sc_service::ChainSpec>, String> {
 	let spec = match id {
 		"" | "dev" => development()?,
 		"local" => local_testnet()?,
+		"beijing" => beijing()?,
 		path if PathBuf::from(path).is_file() => ChainSpec::from_json_file(PathBuf::from(path))
 			.map_err(|error| format!("chain spec {path}: {}", one_line(&error)))?,
 		other =>
 			return Err(format!(
-				"unknown chain '{other}': use 'dev', 'local' or the path of a chain-spec JSON file"
+				"unknown chain '{other}': use 'dev', 'local', 'beijing' or the path of a chain-spec JSON file"
 			)),
 	};
 	Ok(Box::new(spec))

@@ -11,7 +11,10 @@ use polkadot_sdk::{
 	sp_storage::TrackedStorageKey,
 };
 
-use crate::{AllPalletsWithSystem, Balances, Multisig, Runtime, Sudo, Timestamp, Utility};
+use crate::{
+	Agencies, AllPalletsWithSystem, Balances, Council, Governance, Multisig, Runtime, Sudo,
+	Timestamp, Utility,
+};
 
 polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
@@ -22,6 +25,9 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_multisig, Multisig]
 	[pallet_sudo, Sudo]
+	[pallet_collective, Council]
+	[pallet_agencies, Agencies]
+	[pallet_governance, Governance]
 );
 
 impl frame_system_benchmarking::Config for Runtime {}

@@ -1,10 +1,29 @@
 //! Genesis presets: the starting states a chain spec can name.
 //!
-//! - `development`: one validator (Alice), well-known accounts endowed, sudo key Alice.
-//! - `local_testnet`: two validators (Alice, Bob) on one machine or a LAN, no sudo key.
+//! Every preset admits Beijing's four founding agencies, so the council exists from block 0:
+//!
+//! | agency | role | admin | officer |
+//! | --- | --- | --- | --- |
+//! | Beijing Municipal Administration for Market Regulation | market regulator | Alice | Eve |
+//! | Beijing Customs District | customs | Bob | Ferdie |
+//! | Beijing Securities Regulatory Bureau | securities regulator | Charlie | |
+//! | Beijing Human Resources and Social Security Bureau | human resources | Dave | |
+//!
+//! The codes are illustrative (valid check characters, not real registrations) and the
+//! accounts are the well-known development keys: a real network writes its own chain spec
+//! with the agencies' real codes and keys (docs/multi-agency-network.md).
+//!
+//! - `development`: one validator (Alice); sudo key Alice.
+//! - `local_testnet`: two validators (Alice, Bob); no sudo key.
+//! - `beijing`: production-like; three validators run by three agencies (Alice, Bob,
+//!   Charlie); no sudo key: everything goes through the council.
 
-use crate::{AccountId, AuraConfig, BalancesConfig, GrandpaConfig, RuntimeGenesisConfig, UNIT};
-use alloc::{vec, vec::Vec};
+use crate::{
+	AccountId, AgenciesConfig, AuraConfig, BalancesConfig, GrandpaConfig, RuntimeGenesisConfig,
+	UNIT,
+};
+use alloc::{string::String, vec, vec::Vec};
+use govchain_domain_types::{Role, Uscc};
 use polkadot_sdk::{
 	frame_support::build_struct_json_patch,
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
@@ -14,20 +33,64 @@ use polkadot_sdk::{
 };
 use serde_json::Value;
 
-/// What each endowed test account starts with: enough for years of fees.
+/// The production-like preset with Beijing's founding agencies and no sudo key.
+pub const BEIJING_PRESET: &str = "beijing";
+
+/// What each endowed account starts with: enough for years of fees.
 const ENDOWMENT: u128 = 1_000_000 * UNIT;
+
+/// One founding agency: code, name, role, admin, further officers.
+type FoundingAgency = (&'static [u8; 18], &'static str, Role, Sr25519Keyring, &'static [Sr25519Keyring]);
+
+/// Beijing's founding agencies; check characters computed with GB 32100's weights.
+const FOUNDING_AGENCIES: [FoundingAgency; 4] = [
+	(
+		b"11110000MB0013426L",
+		"Beijing Municipal Administration for Market Regulation",
+		Role::MarketRegulator,
+		Sr25519Keyring::Alice,
+		&[Sr25519Keyring::Eve],
+	),
+	(b"11110000MB0013434F", "Beijing Customs District", Role::Customs, Sr25519Keyring::Bob, &[
+		Sr25519Keyring::Ferdie,
+	]),
+	(
+		b"11110000MB0013442A",
+		"Beijing Securities Regulatory Bureau",
+		Role::SecuritiesRegulator,
+		Sr25519Keyring::Charlie,
+		&[],
+	),
+	(
+		b"11110000MB00134505",
+		"Beijing Human Resources and Social Security Bureau",
+		Role::HumanResources,
+		Sr25519Keyring::Dave,
+		&[],
+	),
+];
+
+/// The founding agencies as the agencies pallet's genesis expects them.
+fn founding_agencies() -> Vec<(Uscc, String, AccountId, Vec<Role>, Vec<AccountId>)> {
+	FOUNDING_AGENCIES
+		.iter()
+		.filter_map(|(code, name, role, admin, officers)| {
+			let uscc = Uscc::parse(*code).ok()?;
+			let officers = officers.iter().map(|officer| officer.to_account_id()).collect();
+			Some((uscc, String::from(*name), admin.to_account_id(), vec![*role], officers))
+		})
+		.collect()
+}
 
 /// The Aura (sr25519) and GRANDPA (ed25519) keys of one of the well-known test validators.
 fn test_validator(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
 	(aura.public().into(), grandpa.public().into())
 }
 
-/// Builds a genesis state: validators, endowed accounts and, for development only, sudo.
-fn genesis(
-	validators: Vec<(AuraId, GrandpaId)>,
-	endowed: Vec<AccountId>,
-	sudo_key: Option<AccountId>,
-) -> Value {
+/// Builds a genesis state: validators, endowed accounts, the founding agencies and, for
+/// development only, sudo.
+fn genesis(validators: Vec<(AuraId, GrandpaId)>, sudo_key: Option<AccountId>) -> Value {
+	let endowed: Vec<AccountId> = Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect();
 	let mut patch = build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed.into_iter().map(|account| (account, ENDOWMENT)).collect(),
@@ -38,6 +101,7 @@ fn genesis(
 		grandpa: GrandpaConfig {
 			authorities: validators.into_iter().map(|(_, grandpa)| (grandpa, 1)).collect::<Vec<_>>(),
 		},
+		agencies: AgenciesConfig { agencies: founding_agencies() },
 	});
 	if let Some(key) = sudo_key {
 		patch["sudo"] = serde_json::json!({ "key": key });
@@ -48,15 +112,27 @@ fn genesis(
 fn development() -> Value {
 	genesis(
 		vec![test_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
-		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 	)
 }
 
 fn local_testnet() -> Value {
 	genesis(
-		vec![test_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice), test_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob)],
-		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
+		vec![
+			test_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			test_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		],
+		None,
+	)
+}
+
+fn beijing() -> Value {
+	genesis(
+		vec![
+			test_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			test_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			test_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		],
 		None,
 	)
 }
@@ -66,6 +142,7 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		DEV_RUNTIME_PRESET => development(),
 		LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
+		BEIJING_PRESET => beijing(),
 		_ => return None,
 	};
 	serde_json::to_string(&patch).ok().map(|json| json.into_bytes())
@@ -73,5 +150,9 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 
 /// The names of all presets.
 pub fn preset_names() -> Vec<PresetId> {
-	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+	vec![
+		PresetId::from(DEV_RUNTIME_PRESET),
+		PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(BEIJING_PRESET),
+	]
 }

@@ -12,16 +12,21 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+use alloc::vec::Vec;
+
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(test)]
+mod governance_tests;
+#[cfg(test)]
 mod tests;
 
 use polkadot_sdk::{
-	frame_support, frame_system, pallet_aura, pallet_balances, pallet_grandpa, pallet_multisig,
+	frame_support, frame_system, pallet_aura, pallet_balances, pallet_collective, pallet_grandpa,
+	pallet_multisig,
 	pallet_sudo, pallet_timestamp, pallet_transaction_payment, pallet_utility,
 	sp_runtime::{
 		generic, impl_opaque_keys,
@@ -32,6 +37,8 @@ use polkadot_sdk::{
 };
 
 pub use polkadot_sdk::{sp_consensus_aura::sr25519::AuthorityId as AuraId, sp_runtime};
+#[allow(unused_imports)] // used by the runtime macro's expansion only
+use polkadot_sdk::frame_support::instances::Instance1;
 
 /// Opaque types: what the node needs to know of blocks without knowing the runtime's calls.
 pub mod opaque {
@@ -184,6 +191,13 @@ mod runtime {
 	pub type Multisig = pallet_multisig;
 	#[runtime::pallet_index(8)]
 	pub type Sudo = pallet_sudo;
+
+	#[runtime::pallet_index(10)]
+	pub type Council = pallet_collective<Instance1>;
+	#[runtime::pallet_index(11)]
+	pub type Agencies = pallet_agencies;
+	#[runtime::pallet_index(12)]
+	pub type Governance = pallet_governance;
 }
 
 // The node and tests build extrinsics from these; keep the list of public names tidy.

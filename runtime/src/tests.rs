@@ -1,12 +1,17 @@
 //! Runtime-level tests: genesis presets, and a transfer through the real runtime.
 
 use crate::{
-	genesis_config_presets, AccountId, Balances, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	genesis_config_presets::{self, BEIJING_PRESET},
+	AccountId, Balances, Runtime, RuntimeCall, RuntimeGenesisConfig,
 	RuntimeOrigin, System, UNIT,
 };
+use govchain_domain_types::Role;
 use polkadot_sdk::{
-	frame_support::{assert_ok, dispatch::GetDispatchInfo, traits::fungible::Inspect},
-	pallet_aura, pallet_balances, pallet_grandpa, pallet_sudo,
+	frame_support::{
+		assert_noop, assert_ok, dispatch::GetDispatchInfo, instances::Instance1,
+		traits::fungible::Inspect,
+	},
+	pallet_aura, pallet_balances, pallet_collective, pallet_grandpa, pallet_sudo,
 	sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET},
 	sp_io::TestExternalities,
 	sp_keyring::Sr25519Keyring,
@@ -36,7 +41,7 @@ fn json_merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	}
 }
 
-fn externalities(preset: &str) -> TestExternalities {
+pub(crate) fn externalities(preset: &str) -> TestExternalities {
 	let storage = preset_genesis(preset).build_storage().expect("genesis storage builds");
 	let mut ext = TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
@@ -48,7 +53,11 @@ fn every_listed_preset_builds_and_unknown_ones_do_not_exist() {
 	let names = genesis_config_presets::preset_names();
 	assert_eq!(
 		names,
-		vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+		vec![
+			PresetId::from(DEV_RUNTIME_PRESET),
+			PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET),
+			PresetId::from(BEIJING_PRESET),
+		]
 	);
 	for name in names {
 		let name = String::from_utf8(name.as_ref().to_vec()).expect("preset names are UTF-8");
@@ -79,6 +88,47 @@ fn local_testnet_preset_has_two_validators_and_no_sudo_key() {
 		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 2);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
 	});
+}
+
+#[test]
+fn beijing_preset_has_three_agency_validators_four_agencies_and_no_sudo_key() {
+	externalities(BEIJING_PRESET).execute_with(|| {
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 3);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 3);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+	});
+}
+
+#[test]
+fn every_preset_seats_the_four_founding_agencies_on_the_council() {
+	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET, BEIJING_PRESET] {
+		externalities(preset).execute_with(|| {
+			assert_eq!(pallet_agencies::Agencies::<Runtime>::iter().count(), 4, "{preset}");
+			let mut admins: Vec<AccountId> = [
+				Sr25519Keyring::Alice,
+				Sr25519Keyring::Bob,
+				Sr25519Keyring::Charlie,
+				Sr25519Keyring::Dave,
+			]
+			.iter()
+			.map(|k| k.to_account_id())
+			.collect();
+			admins.sort();
+			assert_eq!(pallet_collective::Members::<Runtime, Instance1>::get(), admins, "{preset}");
+			for (officer, role) in [
+				(Sr25519Keyring::Eve, Role::MarketRegulator),
+				(Sr25519Keyring::Ferdie, Role::Customs),
+				(Sr25519Keyring::Charlie, Role::SecuritiesRegulator),
+				(Sr25519Keyring::Dave, Role::HumanResources),
+			] {
+				assert!(
+					pallet_agencies::Pallet::<Runtime>::acting_officer(&officer.to_account_id(), role)
+						.is_some(),
+					"{preset}: {officer:?} acts as {role:?}"
+				);
+			}
+		});
+	}
 }
 
 #[test]

@@ -4,6 +4,10 @@
 //! implementations together.
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
+pub mod agency;
 pub mod uscc;
 
+pub use agency::{AgencyOfficer, Role};
 pub use uscc::{RegistrationAuthority, Uscc, UsccError};

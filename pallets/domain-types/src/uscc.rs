@@ -5,7 +5,6 @@
 //! (GB/T 2260), 9-17 organisation code (GB 11714), 18 check character.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use polkadot_sdk::sp_runtime::RuntimeDebug;
 use scale_info::TypeInfo;
 
 /// Number of characters in a code.
@@ -19,7 +18,7 @@ pub const USCC_ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 const CHECK_WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 /// Who issued a code (position 1).
-#[derive(Clone, Copy, PartialEq, Eq, RuntimeDebug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum RegistrationAuthority {
 	/// `1`: establishment office; government organs and public institutions.
 	EstablishmentOffice,
@@ -32,7 +31,7 @@ pub enum RegistrationAuthority {
 }
 
 /// Why a code was refused.
-#[derive(Clone, Copy, PartialEq, Eq, RuntimeDebug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum UsccError {
 	/// Not exactly 18 characters.
 	WrongLength,
@@ -66,7 +65,7 @@ pub enum UsccError {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	RuntimeDebug,
+	Debug,
 )]
 pub struct Uscc([u8; USCC_LENGTH]);
 
@@ -130,6 +129,25 @@ impl Uscc {
 	/// The code's 18 characters.
 	pub fn as_bytes(&self) -> &[u8; USCC_LENGTH] {
 		&self.0
+	}
+}
+
+/// Chain specs and JSON clients see a code as its 18 characters.
+impl serde::Serialize for Uscc {
+	fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+		let text = core::str::from_utf8(&self.0)
+			.map_err(|_| serde::ser::Error::custom("USCC is not ASCII"))?;
+		serializer.serialize_str(text)
+	}
+}
+
+/// Reading checks the format but not the check character: whoever stores the code decides
+/// whether a legacy code is acceptable there.
+impl<'de> serde::Deserialize<'de> for Uscc {
+	fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+		let text = <alloc::string::String as serde::Deserialize>::deserialize(deserializer)?;
+		Uscc::parse_legacy(text.as_bytes())
+			.map_err(|error| serde::de::Error::custom(alloc::format!("invalid USCC {text}: {error:?}")))
 	}
 }
 

@@ -2,5 +2,6 @@
 
 mod accounts;
 mod consensus;
-mod system;
+pub mod governance;
+pub(crate) mod system;
 mod utility;

@@ -6,8 +6,10 @@ use crate::{
 };
 use polkadot_sdk::{
 	frame_support::{
-		derive_impl, parameter_types,
-		traits::ConstU64,
+		derive_impl,
+		dispatch::DispatchClass,
+		parameter_types,
+		traits::{ConstU32, ConstU64},
 		weights::{
 			constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 			Weight,
@@ -33,7 +35,7 @@ parameter_types! {
 	);
 	pub RuntimeBlockLength: limits::BlockLength = limits::BlockLength::builder()
 		.max_length(5 * 1024 * 1024)
-		.modify_max_length_for_class(frame_support::dispatch::DispatchClass::Normal, |m| {
+		.modify_max_length_for_class(DispatchClass::Normal, |m| {
 			*m = NORMAL_DISPATCH_RATIO * *m
 		})
 		.build();
@@ -54,7 +56,7 @@ impl frame_system::Config for Runtime {
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
-	type MaxConsumers = frame_support::traits::ConstU32<16>;
+	type MaxConsumers = ConstU32<16>;
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeOrigin = RuntimeOrigin;
 	type RuntimeCall = RuntimeCall;

@@ -1,0 +1,499 @@
+//! # Agencies
+//!
+//! Who may do what on govchain. Every write on the chain is done by an officer acting for
+//! an agency; this pallet keeps the register of agencies, the roles the council granted
+//! them and their officers, and provides the one origin every domain pallet uses:
+//! [`EnsureAgencyOfficer`], whose success value names the agency and the officer who acted.
+//!
+//! ## Rules
+//! - Agencies are keyed by their Unified Social Credit Code, which must be a valid code of a
+//!   government organ or public institution (first character `1`, check character correct).
+//! - The council (`AdmissionOrigin`) admits, suspends, reinstates and dissolves agencies,
+//!   grants and revokes roles, and replaces an agency's admin.
+//! - An agency's admin adds and removes its officers. An account is an officer of at most
+//!   one agency at a time.
+//! - Officers of a suspended or dissolved agency can do nothing. Dissolved agencies' records
+//!   stay for ever; their officers are released and may later serve another agency.
+//! - Each active agency holds one council seat, held by its admin: admitting an agency gives
+//!   it a seat, suspending or dissolving takes it away, reinstating gives it back.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+mod origin;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use origin::EnsureAgencyOfficer;
+pub use types::{Agency, AgencyStatus, MaxRoles};
+pub use weights::WeightInfo;
+
+use polkadot_sdk::{frame_support, frame_system};
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::{collections::btree_set::BTreeSet, vec::Vec};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{ChangeMembers, InitializeMembers},
+		BoundedBTreeSet,
+	};
+	use frame_system::pallet_prelude::*;
+	use govchain_domain_types::{AgencyOfficer, RegistrationAuthority, Role, Uscc};
+
+	/// The agency record as stored.
+	pub type AgencyOf<T> = Agency<
+		<T as frame_system::Config>::AccountId,
+		BlockNumberFor<T>,
+		<T as Config>::MaxNameLength,
+		<T as Config>::MaxOfficers,
+	>;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: polkadot_sdk::frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Who admits, suspends, reinstates and dissolves agencies, grants and revokes roles
+		/// and replaces admins: the council, by simple majority.
+		type AdmissionOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The council whose seats follow the active agencies' admins.
+		type CouncilSeats: ChangeMembers<Self::AccountId> + InitializeMembers<Self::AccountId>;
+
+		/// Longest agency name, in bytes.
+		#[pallet::constant]
+		type MaxNameLength: Get<u32>;
+
+		/// Most officers an agency may have, its admin included.
+		#[pallet::constant]
+		type MaxOfficers: Get<u32>;
+
+		/// Most agencies active at once; also the number of council seats.
+		#[pallet::constant]
+		type MaxActiveAgencies: Get<u32>;
+
+		/// Benchmarked weights of the calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Every agency ever admitted, dissolved ones included.
+	#[pallet::storage]
+	pub type Agencies<T: Config> = StorageMap<_, Blake2_128Concat, Uscc, AgencyOf<T>>;
+
+	/// The agency each officer account acts for.
+	#[pallet::storage]
+	pub type OfficerOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Uscc>;
+
+	/// Council seats: the admins of the active agencies, sorted.
+	#[pallet::storage]
+	pub type Seats<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxActiveAgencies>, ValueQuery>;
+
+	/// Agencies at genesis: (USCC, name, admin, roles, further officers).
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		pub agencies: Vec<(Uscc, alloc::string::String, T::AccountId, Vec<Role>, Vec<T::AccountId>)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			// A chain spec with a bad agency must not start: failing here stops it at genesis.
+			for (uscc, name, admin, roles, officers) in &self.agencies {
+				let agency = Pallet::<T>::new_agency(
+					uscc,
+					name.as_bytes().to_vec().try_into().expect("genesis agency name within bounds"),
+					admin,
+					roles.clone().try_into().expect("genesis agency roles within bounds"),
+				)
+				.expect("genesis agency is valid");
+				Seats::<T>::put(Pallet::<T>::seats_with(admin).expect("genesis seats within bounds"));
+				OfficerOf::<T>::insert(admin, uscc);
+				Agencies::<T>::insert(uscc, agency);
+				for officer in officers {
+					Pallet::<T>::enlist_officer(uscc, officer).expect("genesis officer is valid");
+				}
+			}
+			// The council learns its members once, as pallet-collective expects at genesis.
+			T::CouncilSeats::initialize_members(&Seats::<T>::get());
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// The council admitted an agency; its admin took its council seat.
+		AgencyAdmitted { agency: Uscc, admin: T::AccountId },
+		/// The council suspended an agency: its officers can do nothing, its seat is vacated.
+		AgencySuspended { agency: Uscc },
+		/// The council lifted a suspension; the agency's seat is back.
+		AgencyReinstated { agency: Uscc },
+		/// The council dissolved an agency for good; its officers were released.
+		AgencyDissolved { agency: Uscc },
+		/// The council granted a role to an agency.
+		RoleGranted { agency: Uscc, role: Role },
+		/// The council withdrew a role from an agency.
+		RoleRevoked { agency: Uscc, role: Role },
+		/// An agency's admin added an officer.
+		OfficerAdded { agency: Uscc, officer: T::AccountId },
+		/// An agency's admin removed an officer.
+		OfficerRemoved { agency: Uscc, officer: T::AccountId },
+		/// The council replaced an agency's admin; the seat moved with it.
+		AdminReplaced { agency: Uscc, old_admin: T::AccountId, new_admin: T::AccountId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The code fails the USCC format or check-character rules.
+		InvalidUscc,
+		/// The code is not a government organ's or public institution's (first character `1`).
+		NotAGovernmentCode,
+		/// An agency with this code was admitted before (dissolved ones included).
+		AgencyAlreadyAdmitted,
+		/// No agency has this code.
+		UnknownAgency,
+		/// The name is empty.
+		EmptyName,
+		/// An agency needs at least one role.
+		NoRoles,
+		/// The same role was listed twice.
+		DuplicateRole,
+		/// The agency is suspended or dissolved.
+		AgencyNotActive,
+		/// The agency is not suspended.
+		AgencyNotSuspended,
+		/// The agency is dissolved.
+		AgencyDissolved,
+		/// The agency already holds this role.
+		RoleAlreadyHeld,
+		/// The agency does not hold this role.
+		RoleNotHeld,
+		/// The account already acts for an agency.
+		AlreadyAnOfficer,
+		/// The account is not an officer of the agency.
+		NotAnOfficer,
+		/// The agency has the most officers allowed.
+		TooManyOfficers,
+		/// The caller is not the admin of an agency.
+		NotAgencyAdmin,
+		/// The admin cannot be removed as an officer; the council replaces admins.
+		CannotRemoveAdmin,
+		/// The most active agencies (council seats) allowed are taken.
+		TooManyActiveAgencies,
+		/// The account is already the agency's admin.
+		AlreadyAdmin,
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Admits an agency with its admin and roles; the admin takes a council seat.
+		///
+		/// Origin: `AdmissionOrigin` (council majority). The code must be a valid government
+		/// code not admitted before; the admin must not act for another agency.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::admit_agency())]
+		pub fn admit_agency(
+			origin: OriginFor<T>,
+			uscc: Uscc,
+			name: BoundedVec<u8, T::MaxNameLength>,
+			admin: T::AccountId,
+			roles: BoundedVec<Role, MaxRoles>,
+		) -> DispatchResult {
+			T::AdmissionOrigin::ensure_origin(origin)?;
+			let agency = Self::new_agency(&uscc, name, &admin, roles)?;
+			let seats = Self::seats_with(&admin)?;
+			Self::set_seats(seats, &[admin.clone()], &[]);
+			OfficerOf::<T>::insert(&admin, uscc);
+			Agencies::<T>::insert(uscc, agency);
+			Self::deposit_event(Event::AgencyAdmitted { agency: uscc, admin });
+			Ok(())
+		}
+
+		/// Suspends an active agency: its officers can do nothing and its seat is vacated.
+		///
+		/// Origin: `AdmissionOrigin`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::suspend_agency())]
+		pub fn suspend_agency(origin: OriginFor<T>, uscc: Uscc) -> DispatchResult {
+			T::AdmissionOrigin::ensure_origin(origin)?;
+			let mut agency = Agencies::<T>::get(uscc).ok_or(Error::<T>::UnknownAgency)?;
+			ensure!(agency.status == AgencyStatus::Active, Error::<T>::AgencyNotActive);
+			let seats = Self::seats_without(&agency.admin);
+			agency.status = AgencyStatus::Suspended { since: frame_system::Pallet::<T>::block_number() };
+			Self::set_seats(seats, &[], &[agency.admin.clone()]);
+			Agencies::<T>::insert(uscc, agency);
+			Self::deposit_event(Event::AgencySuspended { agency: uscc });
+			Ok(())
+		}
+
+		/// Lifts a suspension; the agency's admin takes its seat again.
+		///
+		/// Origin: `AdmissionOrigin`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::reinstate_agency())]
+		pub fn reinstate_agency(origin: OriginFor<T>, uscc: Uscc) -> DispatchResult {
+			T::AdmissionOrigin::ensure_origin(origin)?;
+			let mut agency = Agencies::<T>::get(uscc).ok_or(Error::<T>::UnknownAgency)?;
+			ensure!(
+				matches!(agency.status, AgencyStatus::Suspended { .. }),
+				Error::<T>::AgencyNotSuspended
+			);
+			let seats = Self::seats_with(&agency.admin)?;
+			agency.status = AgencyStatus::Active;
+			Self::set_seats(seats, &[agency.admin.clone()], &[]);
+			Agencies::<T>::insert(uscc, agency);
+			Self::deposit_event(Event::AgencyReinstated { agency: uscc });
+			Ok(())
+		}
+
+		/// Dissolves an agency for good. The record stays; its officers are released and its
+		/// seat, if it had one, is vacated.
+		///
+		/// Origin: `AdmissionOrigin`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::dissolve_agency(T::MaxOfficers::get()))]
+		pub fn dissolve_agency(origin: OriginFor<T>, uscc: Uscc) -> DispatchResultWithPostInfo {
+			T::AdmissionOrigin::ensure_origin(origin)?;
+			let mut agency = Agencies::<T>::get(uscc).ok_or(Error::<T>::UnknownAgency)?;
+			ensure!(
+				!matches!(agency.status, AgencyStatus::Dissolved { .. }),
+				Error::<T>::AgencyDissolved
+			);
+			if agency.status == AgencyStatus::Active {
+				let seats = Self::seats_without(&agency.admin);
+				Self::set_seats(seats, &[], &[agency.admin.clone()]);
+			}
+			for officer in agency.officers.iter() {
+				OfficerOf::<T>::remove(officer);
+			}
+			let released = agency.officers.len() as u32;
+			agency.status = AgencyStatus::Dissolved { since: frame_system::Pallet::<T>::block_number() };
+			Agencies::<T>::insert(uscc, agency);
+			Self::deposit_event(Event::AgencyDissolved { agency: uscc });
+			Ok(Some(T::WeightInfo::dissolve_agency(released)).into())
+		}
+
+		/// Grants a role to an agency that is not dissolved.
+		///
+		/// Origin: `AdmissionOrigin`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::grant_role())]
+		pub fn grant_role(origin: OriginFor<T>, uscc: Uscc, role: Role) -> DispatchResult {
+			T::AdmissionOrigin::ensure_origin(origin)?;
+			let mut agency = Self::undissolved_agency(&uscc)?;
+			ensure!(!agency.roles.contains(&role), Error::<T>::RoleAlreadyHeld);
+			// Five roles exist and the set holds five: it cannot be full without the role.
+			agency.roles.try_insert(role).map_err(|_| Error::<T>::RoleAlreadyHeld)?;
+			Agencies::<T>::insert(uscc, agency);
+			Self::deposit_event(Event::RoleGranted { agency: uscc, role });
+			Ok(())
+		}
+
+		/// Withdraws a role from an agency that is not dissolved.
+		///
+		/// Origin: `AdmissionOrigin`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::revoke_role())]
+		pub fn revoke_role(origin: OriginFor<T>, uscc: Uscc, role: Role) -> DispatchResult {
+			T::AdmissionOrigin::ensure_origin(origin)?;
+			let mut agency = Self::undissolved_agency(&uscc)?;
+			ensure!(agency.roles.remove(&role), Error::<T>::RoleNotHeld);
+			Agencies::<T>::insert(uscc, agency);
+			Self::deposit_event(Event::RoleRevoked { agency: uscc, role });
+			Ok(())
+		}
+
+		/// Adds an officer to the caller's agency.
+		///
+		/// Origin: signed by the admin of an active agency. The new officer must not act for
+		/// any agency yet.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::add_officer())]
+		pub fn add_officer(origin: OriginFor<T>, officer: T::AccountId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let uscc = Self::administered_agency(&who)?;
+			Self::enlist_officer(&uscc, &officer)?;
+			Self::deposit_event(Event::OfficerAdded { agency: uscc, officer });
+			Ok(())
+		}
+
+		/// Removes an officer from the caller's agency; the account is free to serve another.
+		///
+		/// Origin: signed by the admin of an active agency. The admin cannot remove itself.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::remove_officer())]
+		pub fn remove_officer(origin: OriginFor<T>, officer: T::AccountId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let uscc = Self::administered_agency(&who)?;
+			ensure!(officer != who, Error::<T>::CannotRemoveAdmin);
+			let mut agency = Agencies::<T>::get(uscc).ok_or(Error::<T>::UnknownAgency)?;
+			let position = agency
+				.officers
+				.iter()
+				.position(|account| *account == officer)
+				.ok_or(Error::<T>::NotAnOfficer)?;
+			agency.officers.remove(position);
+			OfficerOf::<T>::remove(&officer);
+			Agencies::<T>::insert(uscc, agency);
+			Self::deposit_event(Event::OfficerRemoved { agency: uscc, officer });
+			Ok(())
+		}
+
+		/// Replaces an agency's admin, e.g. after a lost key; the old admin stops acting for
+		/// the agency and the council seat moves to the new one.
+		///
+		/// Origin: `AdmissionOrigin`. The new admin must be free or already an officer of
+		/// the same agency.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::replace_admin())]
+		pub fn replace_admin(
+			origin: OriginFor<T>,
+			uscc: Uscc,
+			new_admin: T::AccountId,
+		) -> DispatchResult {
+			T::AdmissionOrigin::ensure_origin(origin)?;
+			let mut agency = Self::undissolved_agency(&uscc)?;
+			ensure!(agency.admin != new_admin, Error::<T>::AlreadyAdmin);
+			match OfficerOf::<T>::get(&new_admin) {
+				Some(other) if other != uscc => return Err(Error::<T>::AlreadyAnOfficer.into()),
+				_ => {},
+			}
+			let old_admin = agency.admin.clone();
+			let mut officers: Vec<T::AccountId> =
+				agency.officers.iter().filter(|account| **account != old_admin).cloned().collect();
+			if !officers.contains(&new_admin) {
+				officers.push(new_admin.clone());
+			}
+			// The old admin's place is freed first, so the list cannot grow.
+			agency.officers = officers.try_into().map_err(|_| Error::<T>::TooManyOfficers)?;
+			let seats = if agency.status == AgencyStatus::Active {
+				let mut seats: Vec<T::AccountId> =
+					Seats::<T>::get().into_iter().filter(|seat| *seat != old_admin).collect();
+				seats.push(new_admin.clone());
+				seats.sort();
+				Some(seats.try_into().map_err(|_| Error::<T>::TooManyActiveAgencies)?)
+			} else {
+				None
+			};
+			agency.admin = new_admin.clone();
+			OfficerOf::<T>::remove(&old_admin);
+			OfficerOf::<T>::insert(&new_admin, uscc);
+			if let Some(seats) = seats {
+				Self::set_seats(seats, &[new_admin.clone()], &[old_admin.clone()]);
+			}
+			Agencies::<T>::insert(uscc, agency);
+			Self::deposit_event(Event::AdminReplaced { agency: uscc, old_admin, new_admin });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The officer acting for an active agency that holds `role`, if `who` is one.
+		pub fn acting_officer(who: &T::AccountId, role: Role) -> Option<AgencyOfficer<T::AccountId>> {
+			let uscc = OfficerOf::<T>::get(who)?;
+			let agency = Agencies::<T>::get(uscc)?;
+			(agency.status == AgencyStatus::Active && agency.roles.contains(&role))
+				.then(|| AgencyOfficer { agency: uscc, officer: who.clone() })
+		}
+
+		/// Checks an admission and builds the record; writes nothing.
+		pub(crate) fn new_agency(
+			uscc: &Uscc,
+			name: BoundedVec<u8, T::MaxNameLength>,
+			admin: &T::AccountId,
+			roles: BoundedVec<Role, MaxRoles>,
+		) -> Result<AgencyOf<T>, DispatchError> {
+			let code = Uscc::parse(uscc.as_bytes()).map_err(|_| Error::<T>::InvalidUscc)?;
+			ensure!(
+				code.registration_authority() == Ok(RegistrationAuthority::EstablishmentOffice),
+				Error::<T>::NotAGovernmentCode
+			);
+			ensure!(!Agencies::<T>::contains_key(uscc), Error::<T>::AgencyAlreadyAdmitted);
+			ensure!(!name.is_empty(), Error::<T>::EmptyName);
+			ensure!(!roles.is_empty(), Error::<T>::NoRoles);
+			let role_set: BTreeSet<Role> = roles.iter().copied().collect();
+			ensure!(role_set.len() == roles.len(), Error::<T>::DuplicateRole);
+			ensure!(!OfficerOf::<T>::contains_key(admin), Error::<T>::AlreadyAnOfficer);
+			let roles = BoundedBTreeSet::try_from(role_set).map_err(|_| Error::<T>::DuplicateRole)?;
+			let officers = BoundedVec::try_from(alloc::vec![admin.clone()])
+				.map_err(|_| Error::<T>::TooManyOfficers)?;
+			Ok(Agency {
+				name,
+				roles,
+				status: AgencyStatus::Active,
+				admin: admin.clone(),
+				officers,
+				admitted_at: frame_system::Pallet::<T>::block_number(),
+			})
+		}
+
+		/// Adds `officer` to an active agency after the checks; writes last.
+		pub(crate) fn enlist_officer(uscc: &Uscc, officer: &T::AccountId) -> DispatchResult {
+			ensure!(!OfficerOf::<T>::contains_key(officer), Error::<T>::AlreadyAnOfficer);
+			let mut agency = Agencies::<T>::get(uscc).ok_or(Error::<T>::UnknownAgency)?;
+			ensure!(agency.status == AgencyStatus::Active, Error::<T>::AgencyNotActive);
+			agency.officers.try_push(officer.clone()).map_err(|_| Error::<T>::TooManyOfficers)?;
+			OfficerOf::<T>::insert(officer, *uscc);
+			Agencies::<T>::insert(uscc, agency);
+			Ok(())
+		}
+
+		/// The active agency `who` is the admin of.
+		fn administered_agency(who: &T::AccountId) -> Result<Uscc, DispatchError> {
+			let uscc = OfficerOf::<T>::get(who).ok_or(Error::<T>::NotAgencyAdmin)?;
+			let agency = Agencies::<T>::get(uscc).ok_or(Error::<T>::UnknownAgency)?;
+			ensure!(agency.admin == *who, Error::<T>::NotAgencyAdmin);
+			ensure!(agency.status == AgencyStatus::Active, Error::<T>::AgencyNotActive);
+			Ok(uscc)
+		}
+
+		fn undissolved_agency(uscc: &Uscc) -> Result<AgencyOf<T>, DispatchError> {
+			let agency = Agencies::<T>::get(uscc).ok_or(Error::<T>::UnknownAgency)?;
+			ensure!(
+				!matches!(agency.status, AgencyStatus::Dissolved { .. }),
+				Error::<T>::AgencyDissolved
+			);
+			Ok(agency)
+		}
+
+		/// The seats with `admin` added, sorted; fails when all seats are taken.
+		fn seats_with(
+			admin: &T::AccountId,
+		) -> Result<BoundedVec<T::AccountId, T::MaxActiveAgencies>, DispatchError> {
+			let mut seats = Seats::<T>::get();
+			let position = seats.binary_search(admin).unwrap_or_else(|position| position);
+			seats
+				.try_insert(position, admin.clone())
+				.map_err(|_| Error::<T>::TooManyActiveAgencies)?;
+			Ok(seats)
+		}
+
+		/// The seats without `admin`.
+		fn seats_without(admin: &T::AccountId) -> BoundedVec<T::AccountId, T::MaxActiveAgencies> {
+			let mut seats = Seats::<T>::get();
+			seats.retain(|seat| seat != admin);
+			seats
+		}
+
+		/// Stores the new seats and tells the council who came and went.
+		fn set_seats(
+			seats: BoundedVec<T::AccountId, T::MaxActiveAgencies>,
+			incoming: &[T::AccountId],
+			outgoing: &[T::AccountId],
+		) {
+			T::CouncilSeats::change_members_sorted(incoming, outgoing, &seats);
+			Seats::<T>::put(seats);
+		}
+	}
+}

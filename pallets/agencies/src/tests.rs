@@ -1,0 +1,415 @@
+//! Unit tests: every call's success (state and event) and every error path.
+
+use crate::{mock::*, AgencyStatus, Agencies, Error, Event, OfficerOf, Seats};
+use govchain_domain_types::{AgencyOfficer, Role};
+use polkadot_sdk::{
+	frame_support::{
+		assert_noop, assert_ok, parameter_types,
+		traits::{EnsureOrigin, Get},
+		BoundedVec,
+	},
+	sp_runtime::DispatchError,
+};
+
+type MarketRegulatorOfficer = crate::EnsureAgencyOfficer<Test, MarketRegulatorRole>;
+type CustomsOfficer = crate::EnsureAgencyOfficer<Test, CustomsRole>;
+
+parameter_types! {
+	pub const MarketRegulatorRole: Role = Role::MarketRegulator;
+	pub const CustomsRole: Role = Role::Customs;
+}
+
+fn name(text: &[u8]) -> BoundedVec<u8, polkadot_sdk::frame_support::traits::ConstU32<32>> {
+	text.to_vec().try_into().expect("test name within bounds")
+}
+
+fn roles(list: &[Role]) -> BoundedVec<Role, crate::MaxRoles> {
+	list.to_vec().try_into().expect("test roles within bounds")
+}
+
+fn admit(code: &[u8; 18], admin: u64, with: &[Role]) -> polkadot_sdk::sp_runtime::DispatchResult {
+	Agencies::admit_agency(RuntimeOrigin::root(), uscc(code), name(b"Agency"), admin, roles(with))
+}
+
+fn status(code: &[u8; 18]) -> AgencyStatus<u64> {
+	crate::Agencies::<Test>::get(uscc(code)).expect("agency exists").status
+}
+
+fn last_event() -> Event<Test> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Agencies(event) => Some(event),
+			_ => None,
+		})
+		.next_back()
+		.expect("an agencies event")
+}
+
+fn acts_as_market_regulator(account: u64) -> bool {
+	MarketRegulatorOfficer::try_origin(RuntimeOrigin::signed(account)).is_ok()
+}
+
+#[test]
+fn genesis_admits_agencies_with_officers_and_seats() {
+	new_test_ext().execute_with(|| {
+		let agency = crate::Agencies::<Test>::get(uscc(MARKET_REGULATOR)).expect("admitted");
+		assert_eq!(agency.admin, 1);
+		assert_eq!(agency.officers.to_vec(), vec![1, 11]);
+		assert_eq!(agency.status, AgencyStatus::Active);
+		assert_eq!(OfficerOf::<Test>::get(11), Some(uscc(MARKET_REGULATOR)));
+		assert_eq!(Seats::<Test>::get().to_vec(), vec![1, 2]);
+		assert_eq!(council(), vec![1, 2]);
+	});
+}
+
+#[test]
+fn admit_agency_stores_record_gives_seat_and_emits_event() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(admit(SECURITIES_REGULATOR, 3, &[Role::SecuritiesRegulator, Role::OtherAgency]));
+		let agency = crate::Agencies::<Test>::get(uscc(SECURITIES_REGULATOR)).expect("admitted");
+		assert_eq!(agency.name.to_vec(), b"Agency".to_vec());
+		assert_eq!(agency.admin, 3);
+		assert_eq!(agency.officers.to_vec(), vec![3]);
+		assert!(agency.roles.contains(&Role::SecuritiesRegulator));
+		assert!(agency.roles.contains(&Role::OtherAgency));
+		assert_eq!(agency.admitted_at, 1);
+		assert_eq!(OfficerOf::<Test>::get(3), Some(uscc(SECURITIES_REGULATOR)));
+		assert_eq!(council(), vec![1, 2, 3]);
+		assert_eq!(last_event(), Event::AgencyAdmitted { agency: uscc(SECURITIES_REGULATOR), admin: 3 });
+	});
+}
+
+#[test]
+fn public_institutions_are_government_codes_too() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(admit(PUBLIC_INSTITUTION, 3, &[Role::OtherAgency]));
+	});
+}
+
+#[test]
+fn admit_agency_refuses_bad_input() {
+	new_test_ext().execute_with(|| {
+		let other = roles(&[Role::OtherAgency]);
+		assert_noop!(
+			Agencies::admit_agency(RuntimeOrigin::signed(1), uscc(HR_MINISTRY), name(b"HR"), 3, other.clone()),
+			DispatchError::BadOrigin
+		);
+		// Wrong check character: the last character of a valid code changed.
+		let mut wrong_check = *HR_MINISTRY;
+		wrong_check[17] = b'6';
+		assert_noop!(admit(&wrong_check, 3, &[Role::OtherAgency]), Error::<Test>::InvalidUscc);
+		assert_noop!(admit(ENTERPRISE, 3, &[Role::OtherAgency]), Error::<Test>::NotAGovernmentCode);
+		assert_noop!(admit(CUSTOMS, 3, &[Role::Customs]), Error::<Test>::AgencyAlreadyAdmitted);
+		assert_noop!(
+			Agencies::admit_agency(RuntimeOrigin::root(), uscc(HR_MINISTRY), name(b""), 3, other),
+			Error::<Test>::EmptyName
+		);
+		assert_noop!(admit(HR_MINISTRY, 3, &[]), Error::<Test>::NoRoles);
+		assert_noop!(
+			admit(HR_MINISTRY, 3, &[Role::HumanResources, Role::HumanResources]),
+			Error::<Test>::DuplicateRole
+		);
+		assert_noop!(admit(HR_MINISTRY, 11, &[Role::HumanResources]), Error::<Test>::AlreadyAnOfficer);
+	});
+}
+
+#[test]
+fn undecodable_uscc_bytes_are_refused_before_any_check() {
+	// A code with a forbidden letter decodes (it is 18 bytes) but fails validation.
+	new_test_ext().execute_with(|| {
+		let mut forbidden = *HR_MINISTRY;
+		forbidden[10] = b'O';
+		let code = <govchain_domain_types::Uscc as codec::Decode>::decode(&mut &forbidden[..])
+			.expect("18 bytes decode");
+		assert_noop!(
+			Agencies::admit_agency(RuntimeOrigin::root(), code, name(b"HR"), 3, roles(&[Role::OtherAgency])),
+			Error::<Test>::InvalidUscc
+		);
+	});
+}
+
+#[test]
+fn admissions_stop_when_all_seats_are_taken() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(admit(SECURITIES_REGULATOR, 3, &[Role::SecuritiesRegulator]));
+		assert_eq!(Seats::<Test>::get().len() as u32, <MaxActiveAgencies as Get<u32>>::get());
+		assert_noop!(admit(HR_MINISTRY, 4, &[Role::HumanResources]), Error::<Test>::TooManyActiveAgencies);
+	});
+}
+
+#[test]
+fn suspend_bars_officers_and_vacates_seat() {
+	new_test_ext().execute_with(|| {
+		assert!(acts_as_market_regulator(11));
+		assert_ok!(Agencies::suspend_agency(RuntimeOrigin::root(), uscc(MARKET_REGULATOR)));
+		assert_eq!(status(MARKET_REGULATOR), AgencyStatus::Suspended { since: 1 });
+		assert_eq!(council(), vec![2]);
+		assert!(!acts_as_market_regulator(11));
+		assert!(!acts_as_market_regulator(1));
+		assert_eq!(last_event(), Event::AgencySuspended { agency: uscc(MARKET_REGULATOR) });
+		// The admin of a suspended agency cannot manage officers either.
+		assert_noop!(Agencies::add_officer(RuntimeOrigin::signed(1), 12), Error::<Test>::AgencyNotActive);
+		assert_noop!(Agencies::remove_officer(RuntimeOrigin::signed(1), 11), Error::<Test>::AgencyNotActive);
+	});
+}
+
+#[test]
+fn suspend_refuses_wrong_origin_unknown_and_inactive_agencies() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			Agencies::suspend_agency(RuntimeOrigin::signed(1), uscc(CUSTOMS)),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Agencies::suspend_agency(RuntimeOrigin::root(), uscc(HR_MINISTRY)),
+			Error::<Test>::UnknownAgency
+		);
+		assert_ok!(Agencies::suspend_agency(RuntimeOrigin::root(), uscc(CUSTOMS)));
+		assert_noop!(
+			Agencies::suspend_agency(RuntimeOrigin::root(), uscc(CUSTOMS)),
+			Error::<Test>::AgencyNotActive
+		);
+	});
+}
+
+#[test]
+fn reinstate_restores_officers_and_seat() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Agencies::suspend_agency(RuntimeOrigin::root(), uscc(MARKET_REGULATOR)));
+		assert_ok!(Agencies::reinstate_agency(RuntimeOrigin::root(), uscc(MARKET_REGULATOR)));
+		assert_eq!(status(MARKET_REGULATOR), AgencyStatus::Active);
+		assert_eq!(council(), vec![1, 2]);
+		assert!(acts_as_market_regulator(11));
+		assert_eq!(last_event(), Event::AgencyReinstated { agency: uscc(MARKET_REGULATOR) });
+	});
+}
+
+#[test]
+fn reinstate_refuses_wrong_origin_unknown_and_unsuspended_agencies() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			Agencies::reinstate_agency(RuntimeOrigin::signed(1), uscc(CUSTOMS)),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Agencies::reinstate_agency(RuntimeOrigin::root(), uscc(HR_MINISTRY)),
+			Error::<Test>::UnknownAgency
+		);
+		assert_noop!(
+			Agencies::reinstate_agency(RuntimeOrigin::root(), uscc(CUSTOMS)),
+			Error::<Test>::AgencyNotSuspended
+		);
+		assert_ok!(Agencies::dissolve_agency(RuntimeOrigin::root(), uscc(CUSTOMS)));
+		assert_noop!(
+			Agencies::reinstate_agency(RuntimeOrigin::root(), uscc(CUSTOMS)),
+			Error::<Test>::AgencyNotSuspended
+		);
+	});
+}
+
+#[test]
+fn reinstate_refuses_when_all_seats_are_taken() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Agencies::suspend_agency(RuntimeOrigin::root(), uscc(CUSTOMS)));
+		assert_ok!(admit(SECURITIES_REGULATOR, 3, &[Role::SecuritiesRegulator]));
+		assert_ok!(admit(HR_MINISTRY, 4, &[Role::HumanResources]));
+		assert_noop!(
+			Agencies::reinstate_agency(RuntimeOrigin::root(), uscc(CUSTOMS)),
+			Error::<Test>::TooManyActiveAgencies
+		);
+	});
+}
+
+#[test]
+fn dissolve_keeps_record_releases_officers_and_vacates_seat() {
+	new_test_ext().execute_with(|| {
+		System::set_block_number(7);
+		assert_ok!(Agencies::dissolve_agency(RuntimeOrigin::root(), uscc(MARKET_REGULATOR)));
+		let agency = crate::Agencies::<Test>::get(uscc(MARKET_REGULATOR)).expect("record stays");
+		assert_eq!(agency.status, AgencyStatus::Dissolved { since: 7 });
+		assert_eq!(agency.officers.to_vec(), vec![1, 11], "history keeps who served");
+		assert_eq!(OfficerOf::<Test>::get(1), None);
+		assert_eq!(OfficerOf::<Test>::get(11), None);
+		assert_eq!(council(), vec![2]);
+		assert!(!acts_as_market_regulator(11));
+		assert_eq!(last_event(), Event::AgencyDissolved { agency: uscc(MARKET_REGULATOR) });
+		// A released officer may serve another agency; the code cannot be reused.
+		assert_ok!(Agencies::add_officer(RuntimeOrigin::signed(2), 11));
+		assert_noop!(admit(MARKET_REGULATOR, 5, &[Role::MarketRegulator]), Error::<Test>::AgencyAlreadyAdmitted);
+	});
+}
+
+#[test]
+fn dissolving_a_suspended_agency_keeps_seats_unchanged() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Agencies::suspend_agency(RuntimeOrigin::root(), uscc(CUSTOMS)));
+		assert_ok!(Agencies::dissolve_agency(RuntimeOrigin::root(), uscc(CUSTOMS)));
+		assert_eq!(council(), vec![1]);
+		assert_eq!(status(CUSTOMS), AgencyStatus::Dissolved { since: 1 });
+	});
+}
+
+#[test]
+fn dissolve_refuses_wrong_origin_unknown_and_dissolved_agencies() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			Agencies::dissolve_agency(RuntimeOrigin::signed(1), uscc(CUSTOMS)),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Agencies::dissolve_agency(RuntimeOrigin::root(), uscc(HR_MINISTRY)),
+			Error::<Test>::UnknownAgency
+		);
+		assert_ok!(Agencies::dissolve_agency(RuntimeOrigin::root(), uscc(CUSTOMS)));
+		assert_noop!(
+			Agencies::dissolve_agency(RuntimeOrigin::root(), uscc(CUSTOMS)),
+			Error::<Test>::AgencyDissolved
+		);
+	});
+}
+
+#[test]
+fn grant_and_revoke_role_change_what_officers_may_do() {
+	new_test_ext().execute_with(|| {
+		assert!(CustomsOfficer::try_origin(RuntimeOrigin::signed(11)).is_err());
+		assert_ok!(Agencies::grant_role(RuntimeOrigin::root(), uscc(MARKET_REGULATOR), Role::Customs));
+		assert_eq!(last_event(), Event::RoleGranted { agency: uscc(MARKET_REGULATOR), role: Role::Customs });
+		assert_eq!(
+			CustomsOfficer::try_origin(RuntimeOrigin::signed(11)).ok(),
+			Some(AgencyOfficer { agency: uscc(MARKET_REGULATOR), officer: 11 })
+		);
+		assert_ok!(Agencies::revoke_role(RuntimeOrigin::root(), uscc(MARKET_REGULATOR), Role::MarketRegulator));
+		assert_eq!(
+			last_event(),
+			Event::RoleRevoked { agency: uscc(MARKET_REGULATOR), role: Role::MarketRegulator }
+		);
+		assert!(!acts_as_market_regulator(11));
+		let agency = crate::Agencies::<Test>::get(uscc(MARKET_REGULATOR)).expect("exists");
+		assert_eq!(agency.roles.into_iter().collect::<Vec<_>>(), vec![Role::Customs]);
+	});
+}
+
+#[test]
+fn role_changes_refuse_bad_requests() {
+	new_test_ext().execute_with(|| {
+		let code = uscc(CUSTOMS);
+		assert_noop!(Agencies::grant_role(RuntimeOrigin::signed(2), code, Role::OtherAgency), DispatchError::BadOrigin);
+		assert_noop!(Agencies::revoke_role(RuntimeOrigin::signed(2), code, Role::Customs), DispatchError::BadOrigin);
+		assert_noop!(
+			Agencies::grant_role(RuntimeOrigin::root(), uscc(HR_MINISTRY), Role::OtherAgency),
+			Error::<Test>::UnknownAgency
+		);
+		assert_noop!(
+			Agencies::revoke_role(RuntimeOrigin::root(), uscc(HR_MINISTRY), Role::OtherAgency),
+			Error::<Test>::UnknownAgency
+		);
+		assert_noop!(Agencies::grant_role(RuntimeOrigin::root(), code, Role::Customs), Error::<Test>::RoleAlreadyHeld);
+		assert_noop!(Agencies::revoke_role(RuntimeOrigin::root(), code, Role::OtherAgency), Error::<Test>::RoleNotHeld);
+		assert_ok!(Agencies::dissolve_agency(RuntimeOrigin::root(), code));
+		assert_noop!(Agencies::grant_role(RuntimeOrigin::root(), code, Role::OtherAgency), Error::<Test>::AgencyDissolved);
+		assert_noop!(Agencies::revoke_role(RuntimeOrigin::root(), code, Role::Customs), Error::<Test>::AgencyDissolved);
+	});
+}
+
+#[test]
+fn admin_adds_and_removes_officers() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Agencies::add_officer(RuntimeOrigin::signed(1), 12));
+		assert_eq!(last_event(), Event::OfficerAdded { agency: uscc(MARKET_REGULATOR), officer: 12 });
+		assert!(acts_as_market_regulator(12));
+		assert_eq!(OfficerOf::<Test>::get(12), Some(uscc(MARKET_REGULATOR)));
+
+		assert_ok!(Agencies::remove_officer(RuntimeOrigin::signed(1), 12));
+		assert_eq!(last_event(), Event::OfficerRemoved { agency: uscc(MARKET_REGULATOR), officer: 12 });
+		assert!(!acts_as_market_regulator(12));
+		assert_eq!(OfficerOf::<Test>::get(12), None);
+		let agency = crate::Agencies::<Test>::get(uscc(MARKET_REGULATOR)).expect("exists");
+		assert_eq!(agency.officers.to_vec(), vec![1, 11]);
+	});
+}
+
+#[test]
+fn officer_management_refuses_bad_requests() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(Agencies::add_officer(RuntimeOrigin::root(), 12), DispatchError::BadOrigin);
+		assert_noop!(Agencies::remove_officer(RuntimeOrigin::root(), 11), DispatchError::BadOrigin);
+		// An officer who is not the admin, and an account that is no officer at all.
+		assert_noop!(Agencies::add_officer(RuntimeOrigin::signed(11), 12), Error::<Test>::NotAgencyAdmin);
+		assert_noop!(Agencies::remove_officer(RuntimeOrigin::signed(11), 1), Error::<Test>::NotAgencyAdmin);
+		assert_noop!(Agencies::add_officer(RuntimeOrigin::signed(99), 12), Error::<Test>::NotAgencyAdmin);
+		// One agency at a time.
+		assert_noop!(Agencies::add_officer(RuntimeOrigin::signed(1), 2), Error::<Test>::AlreadyAnOfficer);
+		assert_noop!(Agencies::add_officer(RuntimeOrigin::signed(1), 11), Error::<Test>::AlreadyAnOfficer);
+		assert_noop!(Agencies::remove_officer(RuntimeOrigin::signed(1), 2), Error::<Test>::NotAnOfficer);
+		assert_noop!(Agencies::remove_officer(RuntimeOrigin::signed(1), 1), Error::<Test>::CannotRemoveAdmin);
+		// Bounds: at most three officers.
+		assert_ok!(Agencies::add_officer(RuntimeOrigin::signed(1), 12));
+		assert_noop!(Agencies::add_officer(RuntimeOrigin::signed(1), 13), Error::<Test>::TooManyOfficers);
+	});
+}
+
+#[test]
+fn replace_admin_moves_admin_rights_and_seat() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Agencies::replace_admin(RuntimeOrigin::root(), uscc(MARKET_REGULATOR), 5));
+		assert_eq!(
+			last_event(),
+			Event::AdminReplaced { agency: uscc(MARKET_REGULATOR), old_admin: 1, new_admin: 5 }
+		);
+		let agency = crate::Agencies::<Test>::get(uscc(MARKET_REGULATOR)).expect("exists");
+		assert_eq!(agency.admin, 5);
+		assert_eq!(agency.officers.to_vec(), vec![11, 5]);
+		assert_eq!(OfficerOf::<Test>::get(1), None);
+		assert_eq!(council(), vec![2, 5]);
+		assert!(!acts_as_market_regulator(1));
+		assert_ok!(Agencies::add_officer(RuntimeOrigin::signed(5), 12));
+		// Promoting an existing officer keeps the list without duplicates.
+		assert_ok!(Agencies::replace_admin(RuntimeOrigin::root(), uscc(MARKET_REGULATOR), 11));
+		let agency = crate::Agencies::<Test>::get(uscc(MARKET_REGULATOR)).expect("exists");
+		assert_eq!(agency.officers.to_vec(), vec![12, 11]);
+		assert_eq!(council(), vec![2, 11]);
+	});
+}
+
+#[test]
+fn replace_admin_of_suspended_agency_leaves_seats_alone() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Agencies::suspend_agency(RuntimeOrigin::root(), uscc(CUSTOMS)));
+		assert_ok!(Agencies::replace_admin(RuntimeOrigin::root(), uscc(CUSTOMS), 6));
+		assert_eq!(council(), vec![1]);
+		assert_ok!(Agencies::reinstate_agency(RuntimeOrigin::root(), uscc(CUSTOMS)));
+		assert_eq!(council(), vec![1, 6]);
+	});
+}
+
+#[test]
+fn replace_admin_refuses_bad_requests() {
+	new_test_ext().execute_with(|| {
+		let code = uscc(CUSTOMS);
+		assert_noop!(Agencies::replace_admin(RuntimeOrigin::signed(2), code, 5), DispatchError::BadOrigin);
+		assert_noop!(
+			Agencies::replace_admin(RuntimeOrigin::root(), uscc(HR_MINISTRY), 5),
+			Error::<Test>::UnknownAgency
+		);
+		assert_noop!(Agencies::replace_admin(RuntimeOrigin::root(), code, 2), Error::<Test>::AlreadyAdmin);
+		assert_noop!(Agencies::replace_admin(RuntimeOrigin::root(), code, 11), Error::<Test>::AlreadyAnOfficer);
+		assert_ok!(Agencies::dissolve_agency(RuntimeOrigin::root(), code));
+		assert_noop!(Agencies::replace_admin(RuntimeOrigin::root(), code, 5), Error::<Test>::AgencyDissolved);
+	});
+}
+
+#[test]
+fn origin_refuses_unsigned_root_and_strangers() {
+	new_test_ext().execute_with(|| {
+		assert!(MarketRegulatorOfficer::try_origin(RuntimeOrigin::root()).is_err());
+		assert!(MarketRegulatorOfficer::try_origin(RuntimeOrigin::none()).is_err());
+		assert!(!acts_as_market_regulator(99));
+		// Customs' admin is an officer, but of an agency without the role.
+		assert!(!acts_as_market_regulator(2));
+		assert_eq!(
+			MarketRegulatorOfficer::try_origin(RuntimeOrigin::signed(1)).ok(),
+			Some(AgencyOfficer { agency: uscc(MARKET_REGULATOR), officer: 1 })
+		);
+	});
+}

@@ -1,0 +1,94 @@
+//! The agencies, their council, and how the council governs the chain.
+//!
+//! | decision | origin |
+//! | --- | --- |
+//! | admit, suspend, reinstate, dissolve agencies; grant and revoke roles; replace admins | more than half of the council |
+//! | authorize a runtime upgrade | at least two thirds of the council |
+//! | disapprove or kill a motion | at least two thirds of the council |
+//!
+//! Root (reachable only through sudo, whose key exists on development chains alone) may do
+//! everything the council may.
+
+use crate::{
+	configs::system::RuntimeBlockWeights, AccountId, BlockNumber, Council, Runtime, RuntimeCall,
+	RuntimeEvent, RuntimeOrigin, DAYS,
+};
+use govchain_domain_types::Role;
+use polkadot_sdk::{
+	frame_support::{
+		parameter_types,
+		traits::{ConstU32, EitherOfDiverse},
+		weights::Weight,
+	},
+	frame_system::{EnsureNever, EnsureRoot},
+	pallet_collective,
+	sp_runtime::Perbill,
+};
+
+/// The agencies' council; each active agency holds one seat, through its admin.
+pub type CouncilCollective = pallet_collective::Instance1;
+
+/// More than half of the council.
+pub type CouncilMajority =
+	pallet_collective::EnsureProportionMoreThan<AccountId, CouncilCollective, 1, 2>;
+
+/// At least two thirds of the council.
+pub type CouncilTwoThirds =
+	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>;
+
+/// Most agencies active at once, and so most council seats. Beijing's plan counts more than
+/// a hundred agencies.
+pub const MAX_ACTIVE_AGENCIES: u32 = 128;
+
+parameter_types! {
+	pub const CouncilMotionDuration: BlockNumber = 7 * DAYS;
+	pub const CouncilMaxProposals: u32 = 100;
+	pub const CouncilMaxMembers: u32 = MAX_ACTIVE_AGENCIES;
+	pub MaxCouncilProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_collective::Config<CouncilCollective> for Runtime {
+	type RuntimeOrigin = RuntimeOrigin;
+	type Proposal = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type MotionDuration = CouncilMotionDuration;
+	type MaxProposals = CouncilMaxProposals;
+	type MaxMembers = CouncilMaxMembers;
+	// Seats without a vote when a motion closes count as against.
+	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	// Seats follow the agency register; nobody sets members directly.
+	type SetMembersOrigin = EnsureNever<()>;
+	type MaxProposalWeight = MaxCouncilProposalWeight;
+	type DisapproveOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
+	type KillOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
+	type Consideration = ();
+}
+
+parameter_types! {
+	pub const MarketRegulatorRole: Role = Role::MarketRegulator;
+	pub const CustomsRole: Role = Role::Customs;
+	pub const SecuritiesRegulatorRole: Role = Role::SecuritiesRegulator;
+	pub const HumanResourcesRole: Role = Role::HumanResources;
+}
+
+/// The origins domain pallets use: an officer of an active agency holding the role.
+pub type MarketRegulatorOfficer = pallet_agencies::EnsureAgencyOfficer<Runtime, MarketRegulatorRole>;
+pub type CustomsOfficer = pallet_agencies::EnsureAgencyOfficer<Runtime, CustomsRole>;
+pub type SecuritiesRegulatorOfficer =
+	pallet_agencies::EnsureAgencyOfficer<Runtime, SecuritiesRegulatorRole>;
+pub type HumanResourcesOfficer = pallet_agencies::EnsureAgencyOfficer<Runtime, HumanResourcesRole>;
+
+impl pallet_agencies::Config for Runtime {
+	type AdmissionOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilMajority>;
+	type CouncilSeats = Council;
+	type MaxNameLength = ConstU32<128>;
+	type MaxOfficers = ConstU32<64>;
+	type MaxActiveAgencies = CouncilMaxMembers;
+	type WeightInfo = pallet_agencies::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_governance::Config for Runtime {
+	type UpgradeOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
+	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
+}

@@ -1,0 +1,240 @@
+//! Runtime-level governance tests: council motions admit agencies and grant roles, the
+//! agency-officer origin follows them, and the council upgrades the runtime.
+
+use crate::{
+	configs::governance::{CustomsOfficer, MarketRegulatorOfficer},
+	tests::externalities,
+	AccountId, Agencies, Council, Governance, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
+	System, WASM_BINARY_BLOATY,
+};
+use codec::Encode;
+use govchain_domain_types::{AgencyOfficer, Role, Uscc};
+use polkadot_sdk::{
+	frame_support::{
+		assert_noop, assert_ok, dispatch::GetDispatchInfo, instances::Instance1,
+		traits::EnsureOrigin,
+	},
+	frame_system, pallet_collective,
+	sc_executor::WasmExecutor,
+	sp_core::traits::ReadRuntimeVersionExt,
+	sp_genesis_builder::DEV_RUNTIME_PRESET,
+	sp_io::{hashing::blake2_256, SubstrateHostFunctions},
+	sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Ferdie},
+	sp_runtime::{traits::Hash as _, DispatchError},
+};
+
+/// A code not used by the founding agencies: Beijing Municipal Commerce Bureau (illustrative,
+/// check character computed with GB 32100's weights).
+const COMMERCE_BUREAU: &[u8; 18] = b"11110000MB0013500M";
+
+fn account(key: Sr25519Keyring) -> AccountId {
+	key.to_account_id()
+}
+
+/// Alice proposes `call`; Bob and Charlie vote aye (3 of 4 seats); Alice closes the motion.
+/// Returns the motion's `Executed` result.
+fn council_passes(call: RuntimeCall) -> Result<(), DispatchError> {
+	council_vote(call, &[Bob, Charlie])
+}
+
+fn council_vote(call: RuntimeCall, ayes: &[Sr25519Keyring]) -> Result<(), DispatchError> {
+	let length = call.encoded_size() as u32;
+	let weight = call.get_dispatch_info().total_weight();
+	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+	let index = pallet_collective::ProposalCount::<Runtime, Instance1>::get();
+	let threshold = 1 + ayes.len() as u32;
+	assert_ok!(Council::propose(RuntimeOrigin::signed(account(Alice)), threshold, Box::new(call), length));
+	for voter in ayes {
+		assert_ok!(Council::vote(RuntimeOrigin::signed(account(*voter)), hash, index, true));
+	}
+	assert_ok!(Council::close(RuntimeOrigin::signed(account(Alice)), hash, index, weight, length));
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|record| match record.event {
+			RuntimeEvent::Council(pallet_collective::Event::Executed { proposal_hash, result })
+				if proposal_hash == hash =>
+				Some(result.map_err(|error| error.error)),
+			_ => None,
+		})
+		.unwrap_or(Err(DispatchError::Other("motion was not executed")))
+}
+
+fn commerce_bureau() -> Uscc {
+	Uscc::parse(COMMERCE_BUREAU).expect("valid code")
+}
+
+#[test]
+fn council_motion_admits_an_agency_whose_officer_then_acts_for_its_role() {
+	externalities(DEV_RUNTIME_PRESET).execute_with(|| {
+		let admin = account(Ferdie);
+		// Ferdie is a customs officer in genesis; release him first through customs' admin.
+		assert_ok!(Agencies::remove_officer(RuntimeOrigin::signed(account(Bob)), admin.clone()));
+
+		let admit = RuntimeCall::Agencies(pallet_agencies::Call::admit_agency {
+			uscc: commerce_bureau(),
+			name: b"Beijing Municipal Commerce Bureau".to_vec().try_into().expect("short name"),
+			admin: admin.clone(),
+			roles: vec![Role::OtherAgency].try_into().expect("one role"),
+		});
+		assert_ok!(council_passes(admit));
+		assert!(pallet_agencies::Agencies::<Runtime>::contains_key(commerce_bureau()));
+		// The new agency has a council seat.
+		assert!(pallet_collective::Members::<Runtime, Instance1>::get().contains(&admin));
+		// It holds no market-regulator role yet.
+		assert!(MarketRegulatorOfficer::try_origin(RuntimeOrigin::signed(admin.clone())).is_err());
+
+		let grant = RuntimeCall::Agencies(pallet_agencies::Call::grant_role {
+			uscc: commerce_bureau(),
+			role: Role::MarketRegulator,
+		});
+		assert_ok!(council_passes(grant));
+		assert_eq!(
+			MarketRegulatorOfficer::try_origin(RuntimeOrigin::signed(admin.clone())).ok(),
+			Some(AgencyOfficer { agency: commerce_bureau(), officer: admin })
+		);
+	});
+}
+
+#[test]
+fn a_minority_of_the_council_cannot_admit_agencies() {
+	externalities(DEV_RUNTIME_PRESET).execute_with(|| {
+		let admit = pallet_agencies::Call::<Runtime>::admit_agency {
+			uscc: commerce_bureau(),
+			name: b"Commerce".to_vec().try_into().expect("short name"),
+			admin: account(Ferdie),
+			roles: vec![Role::OtherAgency].try_into().expect("one role"),
+		};
+		// Half of the seats is not more than half.
+		let half: RuntimeOrigin = pallet_collective::RawOrigin::<AccountId, Instance1>::Members(2, 4).into();
+		assert_noop!(
+			polkadot_sdk::frame_support::traits::UnfilteredDispatchable::dispatch_bypass_filter(
+				admit,
+				half
+			),
+			DispatchError::BadOrigin
+		);
+		// A signed officer is not the council either.
+		assert_noop!(
+			Agencies::suspend_agency(RuntimeOrigin::signed(account(Alice)), commerce_bureau()),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn officers_of_a_suspended_agency_fail_the_origin() {
+	externalities(DEV_RUNTIME_PRESET).execute_with(|| {
+		let customs = Uscc::parse(b"11110000MB0013434F").expect("valid code");
+		let officer = RuntimeOrigin::signed(account(Ferdie));
+		assert!(CustomsOfficer::try_origin(officer.clone()).is_ok());
+		assert_ok!(council_passes(RuntimeCall::Agencies(pallet_agencies::Call::suspend_agency {
+			uscc: customs
+		})));
+		assert!(CustomsOfficer::try_origin(officer.clone()).is_err());
+		assert!(!pallet_collective::Members::<Runtime, Instance1>::get().contains(&account(Bob)));
+		// The suspended agency's admin has lost its seat: it can no longer propose.
+		let reinstate =
+			RuntimeCall::Agencies(pallet_agencies::Call::reinstate_agency { uscc: customs });
+		assert_noop!(
+			Council::propose(
+				RuntimeOrigin::signed(account(Bob)),
+				2,
+				Box::new(reinstate.clone()),
+				reinstate.encoded_size() as u32
+			),
+			pallet_collective::Error::<Runtime, Instance1>::NotMember
+		);
+		// Two of the three remaining seats are a majority.
+		assert_ok!(council_vote(reinstate, &[Charlie]));
+		assert!(CustomsOfficer::try_origin(officer).is_ok());
+	});
+}
+
+/// The runtime's own code with its embedded `spec_version` raised by one, as the next
+/// release of the runtime would carry.
+fn next_runtime_version_code() -> Vec<u8> {
+	let mut code = WASM_BINARY_BLOATY.expect("runtime wasm is built").to_vec();
+	let version = crate::VERSION;
+	// The embedded version section starts with spec name, impl name, authoring version.
+	let mut prefix = version.spec_name.encode();
+	prefix.extend(version.impl_name.encode());
+	prefix.extend(version.authoring_version.encode());
+	prefix.extend(version.spec_version.encode());
+	let positions: Vec<usize> =
+		code.windows(prefix.len()).enumerate().filter(|(_, w)| *w == prefix).map(|(i, _)| i).collect();
+	assert_eq!(positions.len(), 1, "the version section appears exactly once");
+	let spec_version_at = positions[0] + prefix.len() - 4;
+	code[spec_version_at..spec_version_at + 4]
+		.copy_from_slice(&(version.spec_version + 1).to_le_bytes());
+	code
+}
+
+fn rejected_upgrade_reason() -> Option<DispatchError> {
+	System::events().into_iter().rev().find_map(|record| match record.event {
+		RuntimeEvent::System(frame_system::Event::RejectedInvalidAuthorizedUpgrade { error, .. }) =>
+			Some(error),
+		_ => None,
+	})
+}
+
+#[test]
+fn council_authorizes_a_runtime_upgrade_that_anyone_applies() {
+	let current = WASM_BINARY_BLOATY.expect("runtime wasm is built").to_vec();
+	let next = next_runtime_version_code();
+	let mut ext = externalities(DEV_RUNTIME_PRESET);
+	// Reading a code's version needs an executor, as on a real node.
+	ext.register_extension(ReadRuntimeVersionExt::new(
+		WasmExecutor::<SubstrateHostFunctions>::builder().build(),
+	));
+	ext.execute_with(|| {
+		let authorize = |code: &[u8]| {
+			RuntimeCall::Governance(pallet_governance::Call::authorize_upgrade {
+				code_hash: blake2_256(code).into(),
+			})
+		};
+		let anyone = || RuntimeOrigin::signed(account(Dave));
+
+		// Two of four seats pass the motion's own threshold, but that is not two thirds.
+		assert_eq!(council_vote(authorize(&next), &[Bob]), Err(DispatchError::BadOrigin));
+		assert!(frame_system::Pallet::<Runtime>::authorized_upgrade().is_none());
+
+		// Same spec_version: authorized, but refused when applied.
+		assert_ok!(council_passes(authorize(&current)));
+		assert_ok!(System::apply_authorized_upgrade(anyone(), current.clone()));
+		assert_eq!(
+			rejected_upgrade_reason(),
+			Some(frame_system::Error::<Runtime>::SpecVersionNeedsToIncrease.into())
+		);
+		assert!(polkadot_sdk::sp_io::storage::get(polkadot_sdk::sp_core::storage::well_known_keys::CODE)
+			.is_none());
+
+		// Higher spec_version: a wrong code is refused, the authorized one is enacted.
+		assert_ok!(council_passes(authorize(&next)));
+		assert_noop!(
+			System::apply_authorized_upgrade(anyone(), current.clone()),
+			frame_system::Error::<Runtime>::Unauthorized
+		);
+		assert_ok!(System::apply_authorized_upgrade(anyone(), next.clone()));
+		assert_eq!(
+			polkadot_sdk::sp_io::storage::get(polkadot_sdk::sp_core::storage::well_known_keys::CODE)
+				.map(|code| code.to_vec()),
+			Some(next)
+		);
+		System::assert_has_event(frame_system::Event::CodeUpdated.into());
+		assert!(frame_system::Pallet::<Runtime>::authorized_upgrade().is_none());
+	});
+}
+
+#[test]
+fn governance_pallet_refuses_origins_below_two_thirds() {
+	externalities(DEV_RUNTIME_PRESET).execute_with(|| {
+		let code_hash = blake2_256(b"some code").into();
+		let majority: RuntimeOrigin =
+			pallet_collective::RawOrigin::<AccountId, Instance1>::Members(3, 5).into();
+		assert_noop!(Governance::authorize_upgrade(majority, code_hash), DispatchError::BadOrigin);
+		let two_thirds: RuntimeOrigin =
+			pallet_collective::RawOrigin::<AccountId, Instance1>::Members(3, 4).into();
+		assert_ok!(Governance::authorize_upgrade(two_thirds, code_hash));
+	});
+}
