@@ -16,8 +16,9 @@ if [ "$wasm_toolchain" != "$(rustup show active-toolchain | cut -d' ' -f1)" ]; t
 fi
 unset wasm_toolchain
 
-# Release everywhere (tests too), with benchmarks compiled in so that `benchmark pallet`
-# works on the same binary; a production build may drop the feature.
-GOVCHAIN_CARGO_FLAGS=(--release --workspace --locked --features runtime-benchmarks)
+# Release everywhere, tests too, with one feature set so dependencies compile once.
+# `runtime-benchmarks` is deliberately not in it: it turns off frame-system's runtime-upgrade
+# version checks, so it is only for the benchmark builds of scripts/benchmark/run.sh.
+GOVCHAIN_CARGO_FLAGS=(--release --workspace --locked)
 GOVCHAIN_NODE="$CARGO_TARGET_DIR/release/govchain-node"
 export GOVCHAIN_NODE

@@ -8,7 +8,7 @@ use crate::{
 use govchain_domain_types::Role;
 use polkadot_sdk::{
 	frame_support::{
-		assert_noop, assert_ok, dispatch::GetDispatchInfo, instances::Instance1,
+		assert_ok, dispatch::GetDispatchInfo, instances::Instance1,
 		traits::fungible::Inspect,
 	},
 	pallet_aura, pallet_balances, pallet_collective, pallet_grandpa, pallet_sudo,
@@ -60,7 +60,6 @@ fn every_listed_preset_builds_and_unknown_ones_do_not_exist() {
 		]
 	);
 	for name in names {
-		let name = String::from_utf8(name.as_ref().to_vec()).expect("preset names are UTF-8");
 		preset_genesis(&name).build_storage().expect("preset genesis builds");
 	}
 	assert!(genesis_config_presets::get_preset(&PresetId::from("no-such-chain")).is_none());

@@ -5,7 +5,9 @@
 set -euo pipefail
 source "$(dirname "$0")/../env.sh"
 cd "$GOVCHAIN_ROOT"
-cargo build "${GOVCHAIN_CARGO_FLAGS[@]}"
+# Benchmarks need the feature; the artifacts live beside the normal build's in the same
+# target directory, so switching back and forth does not recompile.
+cargo build "${GOVCHAIN_CARGO_FLAGS[@]}" --features runtime-benchmarks
 
 pallets=("$@")
 [ ${#pallets[@]} -gt 0 ] || mapfile -t pallets < <(ls -d pallets/*/src/benchmarking.rs | xargs -n1 dirname | xargs -n1 dirname)

@@ -1,5 +1,6 @@
 // Starting and stopping real govchain-node processes for the end-to-end tests.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -53,9 +54,10 @@ export async function startNode(name, args) {
     ...args,
     '--base-path', basePath,
     '--rpc-port', String(rpcPort),
-    '--port', String(p2pPort),
     '--prometheus-port', String(prometheusPort),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
+    // Validators must have a stable network identity; each test node gets a fresh one.
+    '--node-key', randomBytes(32).toString('hex'),
     '--no-telemetry',
     '--no-mdns',
     '--name', name,
@@ -72,6 +74,13 @@ export async function startNode(name, args) {
     if (!stopped) console.error(`${name} exited early (code ${code}, signal ${signal}):\n${log}`);
   });
 
+  // Rejects as soon as the process dies, so that waits on a dead node end at once.
+  const died = exited.then(({ code, signal }) => {
+    if (!stopped) throw new Error(`${name} exited (code ${code}, signal ${signal}):\n${log}`);
+    return new Promise(() => {});
+  });
+  died.catch(() => {});
+
   let api;
   const node = {
     name,
@@ -83,12 +92,17 @@ export async function startNode(name, args) {
     /** A connected @polkadot/api client; connects on first use. */
     async api() {
       if (!api) {
-        api = await waitFor(`${name} RPC on port ${rpcPort}`, async () => {
+        api = await Promise.race([died, waitFor(`${name} RPC on port ${rpcPort}`, async () => {
           const provider = new WsProvider(`ws://127.0.0.1:${rpcPort}`, false);
-          await provider.connect();
-          await waitFor(`${name} websocket`, () => provider.isConnected, { timeoutMs: 5_000 });
-          return ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
-        }, { timeoutMs: 120_000, intervalMs: 500 });
+          try {
+            await provider.connect();
+            await waitFor(`${name} websocket`, () => provider.isConnected, { timeoutMs: 5_000 });
+            return await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+          } catch (error) {
+            await provider.disconnect().catch(() => {});
+            throw error;
+          }
+        }, { timeoutMs: 120_000, intervalMs: 500 })]);
       }
       return api;
     },

@@ -1,6 +1,6 @@
 //! Unit tests: every call's success (state and event) and every error path.
 
-use crate::{mock::*, AgencyStatus, Agencies, Error, Event, OfficerOf, Seats};
+use crate::{mock::*, AgencyStatus, Error, Event, OfficerOf, Seats};
 use govchain_domain_types::{AgencyOfficer, Role};
 use polkadot_sdk::{
 	frame_support::{
