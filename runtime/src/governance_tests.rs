@@ -171,6 +171,12 @@ fn next_runtime_version_code() -> Vec<u8> {
 	code
 }
 
+/// The runtime code in storage (`:code`).
+fn stored_code() -> Option<Vec<u8>> {
+	polkadot_sdk::sp_io::storage::get(polkadot_sdk::sp_core::storage::well_known_keys::CODE)
+		.map(|code| code.to_vec())
+}
+
 fn rejected_upgrade_reason() -> Option<DispatchError> {
 	System::events().into_iter().rev().find_map(|record| match record.event {
 		RuntimeEvent::System(frame_system::Event::RejectedInvalidAuthorizedUpgrade { error, .. }) =>
@@ -200,15 +206,16 @@ fn council_authorizes_a_runtime_upgrade_that_anyone_applies() {
 		assert_eq!(council_vote(authorize(&next), &[Bob]), Err(DispatchError::BadOrigin));
 		assert!(frame_system::Pallet::<Runtime>::authorized_upgrade().is_none());
 
-		// Same spec_version: authorized, but refused when applied.
+		// Same spec_version: authorized, but refused when applied; the code stays.
+		let code_before = stored_code();
 		assert_ok!(council_passes(authorize(&current)));
 		assert_ok!(System::apply_authorized_upgrade(anyone(), current.clone()));
 		assert_eq!(
 			rejected_upgrade_reason(),
 			Some(frame_system::Error::<Runtime>::SpecVersionNeedsToIncrease.into())
 		);
-		assert!(polkadot_sdk::sp_io::storage::get(polkadot_sdk::sp_core::storage::well_known_keys::CODE)
-			.is_none());
+		assert_eq!(stored_code(), code_before);
+		assert!(frame_system::Pallet::<Runtime>::authorized_upgrade().is_none());
 
 		// Higher spec_version: a wrong code is refused, the authorized one is enacted.
 		assert_ok!(council_passes(authorize(&next)));
@@ -217,11 +224,7 @@ fn council_authorizes_a_runtime_upgrade_that_anyone_applies() {
 			frame_system::Error::<Runtime>::Unauthorized
 		);
 		assert_ok!(System::apply_authorized_upgrade(anyone(), next.clone()));
-		assert_eq!(
-			polkadot_sdk::sp_io::storage::get(polkadot_sdk::sp_core::storage::well_known_keys::CODE)
-				.map(|code| code.to_vec()),
-			Some(next)
-		);
+		assert_eq!(stored_code(), Some(next));
 		assert!(System::events().iter().any(|record| matches!(
 			record.event,
 			RuntimeEvent::System(frame_system::Event::CodeUpdated { .. })

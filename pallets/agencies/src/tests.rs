@@ -367,7 +367,7 @@ fn replace_admin_moves_admin_rights_and_seat() {
 		// Promoting an existing officer keeps the list without duplicates.
 		assert_ok!(Agencies::replace_admin(RuntimeOrigin::root(), uscc(MARKET_REGULATOR), 11));
 		let agency = crate::Agencies::<Test>::get(uscc(MARKET_REGULATOR)).expect("exists");
-		assert_eq!(agency.officers.to_vec(), vec![12, 11]);
+		assert_eq!(agency.officers.to_vec(), vec![11, 12]);
 		assert_eq!(council(), vec![2, 11]);
 	});
 }
