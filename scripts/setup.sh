@@ -49,8 +49,9 @@ has_wasm_target() { # $1: toolchain name
   ls "$sysroot/lib/rustlib/$WASM_TARGET/lib/"libcore-*.rlib >/dev/null 2>&1
 }
 
+# GOVCHAIN_DEBIAN_RUST=1 skips the stock toolchain, to use (or test) the fallback anyway.
 stock=$(rustup show active-toolchain 2>/dev/null | cut -d' ' -f1 || true)
-if [ -n "$stock" ] && { has_wasm_target "$stock" ||
+if [ "${GOVCHAIN_DEBIAN_RUST:-0}" != 1 ] && [ -n "$stock" ] && { has_wasm_target "$stock" ||
      timeout 120 rustup target add --toolchain "$stock" "$WASM_TARGET" >&2 2>/dev/null; } &&
    has_wasm_target "$stock"; then
   log "using $stock for $WASM_TARGET"
