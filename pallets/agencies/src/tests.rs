@@ -115,8 +115,8 @@ fn admit_agency_refuses_bad_input() {
 }
 
 #[test]
-fn undecodable_uscc_bytes_are_refused_before_any_check() {
-	// A code with a forbidden letter decodes (it is 18 bytes) but fails validation.
+fn codes_with_forbidden_letters_are_refused() {
+	// Any 18 bytes decode as a code; validation then refuses the forbidden letter.
 	new_test_ext().execute_with(|| {
 		let mut forbidden = *HR_MINISTRY;
 		forbidden[10] = b'O';
