@@ -7,12 +7,16 @@ use crate::{
 };
 use govchain_runtime::opaque::Block;
 use polkadot_sdk::{
-	frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE},
+	frame_benchmarking_cli::{
+		BenchmarkCmd, DynamicRemarkBuilder, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE,
+	},
 	sc_cli::{self, SubstrateCli},
 	sc_consensus_grandpa,
 	sc_network::{config::NetworkBackendType, Litep2pNetworkBackend, NetworkWorker},
 	sc_service::{self, PartialComponents},
+	sp_inherents::{InherentData, InherentDataProvider},
 	sp_runtime::traits::Block as BlockT,
+	sp_timestamp,
 };
 
 impl SubstrateCli for Cli {
@@ -43,6 +47,15 @@ impl SubstrateCli for Cli {
 	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 		chain_spec::load(id)
 	}
+}
+
+/// The inherents a benchmark block needs: a timestamp.
+fn benchmark_inherent_data() -> sc_cli::Result<InherentData> {
+	let mut inherent_data = InherentData::new();
+	let timestamp = sp_timestamp::InherentDataProvider::new(0.into());
+	futures::executor::block_on(timestamp.provide_inherent_data(&mut inherent_data))
+		.map_err(|error| format!("timestamp inherent: {error:?}"))?;
+	Ok(inherent_data)
 }
 
 /// Parses the command line and runs the chosen command.
@@ -138,10 +151,15 @@ pub fn run() -> sc_cli::Result<()> {
 						.into()),
 				BenchmarkCmd::Machine(cmd) =>
 					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
-				BenchmarkCmd::Overhead(_) | BenchmarkCmd::Extrinsic(_) =>
-					Err("`benchmark overhead` and `benchmark extrinsic` are not wired into \
-						govchain-node; use `benchmark pallet`, `block`, `storage` or `machine`"
-						.into()),
+				BenchmarkCmd::Overhead(cmd) =>
+					cmd.run_with_default_builder_and_spec::<Block, ()>(Some(config.chain_spec)),
+				BenchmarkCmd::Extrinsic(cmd) => {
+					let PartialComponents { client, .. } = service::new_partial(&config)?;
+					// `System::remark`, built from the runtime's metadata.
+					let remark = DynamicRemarkBuilder::new_from_client(client.clone())?;
+					let factory = ExtrinsicFactory(vec![Box::new(remark)]);
+					cmd.run(client, benchmark_inherent_data()?, Vec::new(), &factory)
+				},
 			})
 		},
 		Some(Subcommand::ChainInfo(cmd)) => {
