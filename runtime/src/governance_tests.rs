@@ -245,3 +245,18 @@ fn governance_pallet_refuses_origins_below_two_thirds() {
 		assert_ok!(Governance::authorize_upgrade(two_thirds, code_hash));
 	});
 }
+
+#[test]
+fn calls_that_move_council_seats_are_weighed_for_a_full_council() {
+	let seat_change = crate::configs::governance::CouncilSeatChangeWeight::get();
+	let customs = Uscc::parse(b"11110000MB0013434F").expect("valid code");
+	for call in [
+		pallet_agencies::Call::<Runtime>::suspend_agency { uscc: customs },
+		pallet_agencies::Call::<Runtime>::reinstate_agency { uscc: customs },
+		pallet_agencies::Call::<Runtime>::dissolve_agency { uscc: customs },
+		pallet_agencies::Call::<Runtime>::replace_admin { uscc: customs, new_admin: account(Dave) },
+	] {
+		let weight = RuntimeCall::Agencies(call).get_dispatch_info().call_weight;
+		assert!(weight.all_gt(seat_change), "{weight:?} covers {seat_change:?}");
+	}
+}

@@ -60,6 +60,7 @@ parameter_types! {
 impl pallet_agencies::Config for Test {
 	type AdmissionOrigin = EnsureRoot<u64>;
 	type CouncilSeats = TestCouncil;
+	type CouncilSeatsWeight = ();
 	type MaxNameLength = ConstU32<32>;
 	type MaxOfficers = MaxOfficers;
 	type MaxActiveAgencies = MaxActiveAgencies;

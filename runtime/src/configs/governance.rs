@@ -21,7 +21,7 @@ use polkadot_sdk::{
 		weights::Weight,
 	},
 	frame_system::{EnsureNever, EnsureRoot},
-	pallet_collective,
+	pallet_collective::{self, WeightInfo as CollectiveWeights},
 	sp_runtime::Perbill,
 };
 
@@ -79,9 +79,20 @@ pub type SecuritiesRegulatorOfficer =
 	pallet_agencies::EnsureAgencyOfficer<Runtime, SecuritiesRegulatorRole>;
 pub type HumanResourcesOfficer = pallet_agencies::EnsureAgencyOfficer<Runtime, HumanResourcesRole>;
 
+parameter_types! {
+	/// The council's worst case for a seat change: every seat and every open motion.
+	pub CouncilSeatChangeWeight: Weight =
+		<<Runtime as pallet_collective::Config<CouncilCollective>>::WeightInfo as CollectiveWeights>::set_members(
+			CouncilMaxMembers::get(),
+			CouncilMaxMembers::get(),
+			CouncilMaxProposals::get(),
+		);
+}
+
 impl pallet_agencies::Config for Runtime {
 	type AdmissionOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilMajority>;
 	type CouncilSeats = Council;
+	type CouncilSeatsWeight = CouncilSeatChangeWeight;
 	type MaxNameLength = ConstU32<128>;
 	type MaxOfficers = ConstU32<64>;
 	type MaxActiveAgencies = CouncilMaxMembers;
