@@ -1,5 +1,6 @@
-// A single-validator development chain: blocks are produced and finalized, and a signed
-// transfer from Alice to Bob lands in a block with its Transfer event.
+// A single-validator development chain: blocks are produced and finalized, a signed
+// transfer from Alice to Bob lands with its Transfer event, and polkadot.js reads and
+// drives the agencies pallet with plain-text USCCs.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
@@ -14,6 +15,23 @@ before(async () => {
 after(async () => {
   if (node) await node.stop();
 });
+
+/** Signs and sends `tx`, resolving with the events of the block that includes it. */
+function sendAndWatch(tx, signer) {
+  return new Promise((resolve, reject) => {
+    let unsubscribe;
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (dispatchError) {
+        reject(new Error(`dispatch failed: ${dispatchError.toString()}`));
+      } else if (status.isInBlock) {
+        if (unsubscribe) unsubscribe();
+        resolve({ blockHash: status.asInBlock, events: events.map(({ event }) => event) });
+      } else if (status.isDropped || status.isInvalid || status.isUsurped) {
+        reject(new Error(`not included: ${status.type}`));
+      }
+    }).then((unsub) => { unsubscribe = unsub; }, reject);
+  });
+}
 
 test('blocks are produced and finalized', async () => {
   const api = await node.api();
@@ -47,26 +65,9 @@ test('a signed transfer from Alice to Bob is included with its Transfer event', 
 
   const bobBefore = (await api.query.system.account(bob.address)).data.free.toBigInt();
 
-  const inBlock = await new Promise((resolve, reject) => {
-    let unsubscribe;
-    api.tx.balances
-      .transferKeepAlive(bob.address, amount)
-      .signAndSend(alice, ({ status, events, dispatchError }) => {
-        if (dispatchError) {
-          reject(new Error(`transfer failed: ${dispatchError.toString()}`));
-        } else if (status.isInBlock) {
-          if (unsubscribe) unsubscribe();
-          resolve({ blockHash: status.asInBlock, events });
-        } else if (status.isDropped || status.isInvalid || status.isUsurped) {
-          reject(new Error(`transfer not included: ${status.type}`));
-        }
-      })
-      .then((unsub) => { unsubscribe = unsub; }, reject);
-  });
+  const inBlock = await sendAndWatch(api.tx.balances.transferKeepAlive(bob.address, amount), alice);
 
-  const transfer = inBlock.events
-    .map(({ event }) => event)
-    .find((event) => api.events.balances.Transfer.is(event));
+  const transfer = inBlock.events.find((event) => api.events.balances.Transfer.is(event));
   assert.ok(transfer, 'the block holds a Balances.Transfer event');
   const [from, to, value] = transfer.data;
   assert.equal(from.toString(), alice.address);
@@ -76,6 +77,40 @@ test('a signed transfer from Alice to Bob is included with its Transfer event', 
   const atBlock = await api.at(inBlock.blockHash);
   const bobAfter = (await atBlock.query.system.account(bob.address)).data.free.toBigInt();
   assert.equal(bobAfter - bobBefore, amount);
+});
+
+test('agencies and the council are readable with plain-text USCCs', async () => {
+  const api = await node.api();
+  const keyring = new Keyring({ type: 'sr25519' });
+  const agencies = await api.query.agencies.agencies.entries();
+  assert.equal(agencies.length, 4);
+  const marketRegulator = (await api.query.agencies.agencies('11110000MB0013426L')).unwrap();
+  assert.equal(marketRegulator.name.toUtf8(), 'Beijing Municipal Administration for Market Regulation');
+  assert.equal(marketRegulator.admin.toString(), keyring.addFromUri('//Alice').address);
+  assert.equal((await api.query.council.members()).length, 4);
+});
+
+test('an agency admin adds an officer, and sudo admits an agency on the dev chain', async () => {
+  const api = await node.api();
+  const keyring = new Keyring({ type: 'sr25519' });
+  const alice = keyring.addFromUri('//Alice');
+  const officer = keyring.addFromUri('//MarketRegulatorOfficer');
+  const commerceAdmin = keyring.addFromUri('//CommerceBureauAdmin');
+
+  const added = await sendAndWatch(api.tx.agencies.addOfficer(officer.address), alice);
+  const officerAdded = added.events.find((event) => api.events.agencies.OfficerAdded.is(event));
+  assert.ok(officerAdded, 'OfficerAdded event');
+  assert.equal(officerAdded.data.officer.toString(), officer.address);
+  assert.equal(officerAdded.data.agency.toUtf8(), '11110000MB0013426L');
+
+  const admit = api.tx.agencies.admitAgency(
+    '11110000MB0013500M', 'Beijing Municipal Commerce Bureau', commerceAdmin.address, ['OtherAgency']);
+  const admitted = await sendAndWatch(api.tx.sudo.sudo(admit), alice);
+  const sudid = admitted.events.find((event) => api.events.sudo.Sudid.is(event));
+  assert.ok(sudid && sudid.data.sudoResult.isOk, 'sudo call succeeded');
+  assert.ok(admitted.events.some((event) => api.events.agencies.AgencyAdmitted.is(event)));
+  const atBlock = await api.at(admitted.blockHash);
+  assert.equal((await atBlock.query.council.members()).length, 5, 'the new agency has a seat');
 });
 
 test('the node stops cleanly on SIGINT', async () => {
