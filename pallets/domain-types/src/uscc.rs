@@ -256,3 +256,74 @@ mod tests {
 		assert!(Uscc::parse_legacy(b"YA350100M000100Y43").is_ok());
 	}
 }
+
+#[cfg(test)]
+mod properties {
+	use super::*;
+	use proptest::prelude::*;
+
+	fn alphabet_char() -> impl Strategy<Value = u8> {
+		proptest::sample::select(USCC_ALPHABET.to_vec())
+	}
+
+	/// First two characters that GB 32100 allows together (authority, category).
+	fn authority_and_category() -> impl Strategy<Value = (u8, u8)> {
+		prop_oneof![
+			proptest::sample::select(b"1239".to_vec()).prop_map(|category| (b'1', category)),
+			proptest::sample::select(b"1239".to_vec()).prop_map(|category| (b'5', category)),
+			proptest::sample::select(b"123".to_vec()).prop_map(|category| (b'9', category)),
+			alphabet_char().prop_map(|category| (b'Y', category)),
+		]
+	}
+
+	/// 17 characters that satisfy the position rules.
+	fn well_formed_first_seventeen() -> impl Strategy<Value = Vec<u8>> {
+		(
+			authority_and_category(),
+			proptest::collection::vec(proptest::sample::select(b"0123456789".to_vec()), 6),
+			proptest::collection::vec(alphabet_char(), 9),
+		)
+			.prop_map(|((authority, category), division, organisation)| {
+				let mut code = vec![authority, category];
+				code.extend(division);
+				code.extend(organisation);
+				code
+			})
+	}
+
+	proptest! {
+		#[test]
+		fn any_seventeen_alphabet_characters_have_exactly_one_check_character(
+			first in proptest::collection::vec(alphabet_char(), 17),
+			other in any::<u8>(),
+		) {
+			let check = check_character(&first).expect("alphabet characters");
+			prop_assert!(USCC_ALPHABET.contains(&check));
+			let mut code = first.clone();
+			code.push(check);
+			prop_assert!(Uscc(code.clone().try_into().expect("18")).has_valid_check_character());
+			prop_assume!(other != check);
+			code[17] = other;
+			prop_assert!(!Uscc(code.try_into().expect("18")).has_valid_check_character());
+		}
+
+		#[test]
+		fn well_formed_codes_validate_with_the_computed_check_character_only(
+			first in well_formed_first_seventeen(),
+			other in any::<u8>(),
+		) {
+			let check = check_character(&first).expect("alphabet characters");
+			let mut code = first.clone();
+			code.push(check);
+			prop_assert_eq!(Uscc::parse(&code).map(|uscc| *uscc.as_bytes()), Ok(code.clone().try_into().expect("18")));
+			prop_assume!(other != check);
+			code[17] = other;
+			let expected = if USCC_ALPHABET.contains(&other) {
+				UsccError::CheckCharacterMismatch
+			} else {
+				UsccError::InvalidCharacter { position: 18 }
+			};
+			prop_assert_eq!(Uscc::parse(&code), Err(expected));
+		}
+	}
+}
