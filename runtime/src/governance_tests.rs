@@ -260,3 +260,23 @@ fn calls_that_move_council_seats_are_weighed_for_a_full_council() {
 		assert!(weight.all_gt(seat_change), "{weight:?} covers {seat_change:?}");
 	}
 }
+
+/// The bytes of an `admit_agency` call whose name has `name_length` bytes.
+fn admit_call_bytes(name_length: usize) -> Vec<u8> {
+	use polkadot_sdk::frame_support::traits::PalletInfoAccess;
+	let mut bytes = vec![Agencies::index() as u8, 0];
+	bytes.extend(commerce_bureau().encode());
+	bytes.extend(vec![b'a'; name_length].encode());
+	bytes.extend(account(Ferdie).encode());
+	bytes.extend(vec![Role::OtherAgency].encode());
+	bytes
+}
+
+#[test]
+fn over_long_agency_names_cannot_even_be_submitted() {
+	use codec::Decode;
+	use polkadot_sdk::frame_support::traits::Get;
+	let longest = <<Runtime as pallet_agencies::Config>::MaxNameLength as Get<u32>>::get() as usize;
+	assert!(RuntimeCall::decode(&mut &admit_call_bytes(longest)[..]).is_ok());
+	assert!(RuntimeCall::decode(&mut &admit_call_bytes(longest + 1)[..]).is_err());
+}
