@@ -7,7 +7,17 @@
 extern crate alloc;
 
 pub mod agency;
+pub mod calendar;
+pub mod classification;
+pub mod company;
+pub mod lei;
+pub mod money;
 pub mod uscc;
 
 pub use agency::{AgencyOfficer, Role};
+pub use calendar::{CivilDate, UnixMillis};
+pub use classification::{DivisionCode, IndustryCode};
+pub use company::{AbnormalReason, CompanyRegistry, CompanyStatus, PartyRef};
+pub use lei::Lei;
+pub use money::{CurrencyCode, Money};
 pub use uscc::{RegistrationAuthority, Uscc, UsccError};
