@@ -68,10 +68,11 @@ pub fn load(id: &str) -> Result<Box<dyn polkadot_sdk::sc_service::ChainSpec>, St
 		"beijing" => beijing()?,
 		path if PathBuf::from(path).is_file() => ChainSpec::from_json_file(PathBuf::from(path))
 			.map_err(|error| format!("chain spec {path}: {}", one_line(&error)))?,
-		other =>
+		other => {
 			return Err(format!(
 				"unknown chain '{other}': use 'dev', 'local', 'beijing' or the path of a chain-spec JSON file"
-			)),
+			))
+		},
 	};
 	Ok(Box::new(spec))
 }

@@ -138,21 +138,23 @@ pub fn run() -> sc_cli::Result<()> {
 				},
 				#[cfg(feature = "runtime-benchmarks")]
 				BenchmarkCmd::Storage(cmd) => {
-					let PartialComponents { client, backend, .. } =
-						service::new_partial(&config)?;
+					let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
 					let db = backend.expose_db();
 					let storage = backend.expose_storage();
 					let shared_cache = backend.expose_shared_trie_cache();
 					cmd.run(config, client, db, storage, shared_cache)
 				},
 				#[cfg(not(feature = "runtime-benchmarks"))]
-				BenchmarkCmd::Storage(_) =>
+				BenchmarkCmd::Storage(_) => {
 					Err("storage benchmarks need a node built with `--features runtime-benchmarks`"
-						.into()),
-				BenchmarkCmd::Machine(cmd) =>
-					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
-				BenchmarkCmd::Overhead(cmd) =>
-					cmd.run_with_default_builder_and_spec::<Block, ()>(Some(config.chain_spec)),
+						.into())
+				},
+				BenchmarkCmd::Machine(cmd) => {
+					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
+				},
+				BenchmarkCmd::Overhead(cmd) => {
+					cmd.run_with_default_builder_and_spec::<Block, ()>(Some(config.chain_spec))
+				},
 				BenchmarkCmd::Extrinsic(cmd) => {
 					let PartialComponents { client, .. } = service::new_partial(&config)?;
 					// `System::remark`, built from the runtime's metadata.
@@ -170,13 +172,14 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {
-					NetworkBackendType::Libp2p => service::new_full::<
-						NetworkWorker<Block, <Block as BlockT>::Hash>,
-					>(config)
-					.map_err(sc_cli::Error::Service),
-					NetworkBackendType::Litep2p =>
+					NetworkBackendType::Libp2p => {
+						service::new_full::<NetworkWorker<Block, <Block as BlockT>::Hash>>(config)
+							.map_err(sc_cli::Error::Service)
+					},
+					NetworkBackendType::Litep2p => {
 						service::new_full::<Litep2pNetworkBackend>(config)
-							.map_err(sc_cli::Error::Service),
+							.map_err(sc_cli::Error::Service)
+					},
 				}
 			})
 		},

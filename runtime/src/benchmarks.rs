@@ -7,7 +7,9 @@ use polkadot_sdk::{
 		BenchmarkBatch, BenchmarkConfig, BenchmarkList,
 	},
 	frame_support::traits::{StorageInfo, StorageInfoTrait, WhitelistedStorageKeys},
-	frame_system_benchmarking::{self, extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench},
+	frame_system_benchmarking::{
+		self, extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+	},
 	sp_storage::TrackedStorageKey,
 };
 

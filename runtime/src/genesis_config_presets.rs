@@ -40,7 +40,8 @@ pub const BEIJING_PRESET: &str = "beijing";
 const ENDOWMENT: u128 = 1_000_000 * UNIT;
 
 /// One founding agency: code, name, role, admin, further officers.
-type FoundingAgency = (&'static [u8; 18], &'static str, Role, Sr25519Keyring, &'static [Sr25519Keyring]);
+type FoundingAgency =
+	(&'static [u8; 18], &'static str, Role, Sr25519Keyring, &'static [Sr25519Keyring]);
 
 /// Beijing's founding agencies; check characters computed with GB 32100's weights.
 const FOUNDING_AGENCIES: [FoundingAgency; 4] = [
@@ -51,9 +52,13 @@ const FOUNDING_AGENCIES: [FoundingAgency; 4] = [
 		Sr25519Keyring::Alice,
 		&[Sr25519Keyring::Eve],
 	),
-	(b"11110000MB0013434F", "Beijing Customs District", Role::Customs, Sr25519Keyring::Bob, &[
-		Sr25519Keyring::Ferdie,
-	]),
+	(
+		b"11110000MB0013434F",
+		"Beijing Customs District",
+		Role::Customs,
+		Sr25519Keyring::Bob,
+		&[Sr25519Keyring::Ferdie],
+	),
 	(
 		b"11110000MB0013442A",
 		"Beijing Securities Regulatory Bureau",
@@ -99,7 +104,10 @@ fn genesis(validators: Vec<(AuraId, GrandpaId)>, sudo_key: Option<AccountId>) ->
 			authorities: validators.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
 		},
 		grandpa: GrandpaConfig {
-			authorities: validators.into_iter().map(|(_, grandpa)| (grandpa, 1)).collect::<Vec<_>>(),
+			authorities: validators
+				.into_iter()
+				.map(|(_, grandpa)| (grandpa, 1))
+				.collect::<Vec<_>>(),
 		},
 		agencies: AgenciesConfig { agencies: founding_agencies() },
 	});

@@ -44,7 +44,12 @@ fn council_vote(call: RuntimeCall, ayes: &[Sr25519Keyring]) -> Result<(), Dispat
 	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
 	let index = pallet_collective::ProposalCount::<Runtime, Instance1>::get();
 	let threshold = 1 + ayes.len() as u32;
-	assert_ok!(Council::propose(RuntimeOrigin::signed(account(Alice)), threshold, Box::new(call), length));
+	assert_ok!(Council::propose(
+		RuntimeOrigin::signed(account(Alice)),
+		threshold,
+		Box::new(call),
+		length
+	));
 	for voter in core::iter::once(&Alice).chain(ayes) {
 		assert_ok!(Council::vote(RuntimeOrigin::signed(account(*voter)), hash, index, true));
 	}
@@ -55,7 +60,9 @@ fn council_vote(call: RuntimeCall, ayes: &[Sr25519Keyring]) -> Result<(), Dispat
 		.find_map(|record| match record.event {
 			RuntimeEvent::Council(pallet_collective::Event::Executed { proposal_hash, result })
 				if proposal_hash == hash =>
-				Some(result),
+			{
+				Some(result)
+			},
 			_ => None,
 		})
 		.unwrap_or(Err(DispatchError::Other("motion was not executed")))
@@ -107,11 +114,11 @@ fn a_minority_of_the_council_cannot_admit_agencies() {
 			roles: vec![Role::OtherAgency].try_into().expect("one role"),
 		};
 		// Half of the seats is not more than half.
-		let half: RuntimeOrigin = pallet_collective::RawOrigin::<AccountId, Instance1>::Members(2, 4).into();
+		let half: RuntimeOrigin =
+			pallet_collective::RawOrigin::<AccountId, Instance1>::Members(2, 4).into();
 		assert_noop!(
 			polkadot_sdk::frame_support::traits::UnfilteredDispatchable::dispatch_bypass_filter(
-				admit,
-				half
+				admit, half
 			),
 			DispatchError::BadOrigin
 		);
@@ -162,8 +169,12 @@ fn next_runtime_version_code() -> Vec<u8> {
 	prefix.extend(version.impl_name.encode());
 	prefix.extend(version.authoring_version.encode());
 	prefix.extend(version.spec_version.encode());
-	let positions: Vec<usize> =
-		code.windows(prefix.len()).enumerate().filter(|(_, w)| *w == prefix).map(|(i, _)| i).collect();
+	let positions: Vec<usize> = code
+		.windows(prefix.len())
+		.enumerate()
+		.filter(|(_, w)| *w == prefix)
+		.map(|(i, _)| i)
+		.collect();
 	assert_eq!(positions.len(), 1, "the version section appears exactly once");
 	let spec_version_at = positions[0] + prefix.len() - 4;
 	code[spec_version_at..spec_version_at + 4]
@@ -179,8 +190,10 @@ fn stored_code() -> Option<Vec<u8>> {
 
 fn rejected_upgrade_reason() -> Option<DispatchError> {
 	System::events().into_iter().rev().find_map(|record| match record.event {
-		RuntimeEvent::System(frame_system::Event::RejectedInvalidAuthorizedUpgrade { error, .. }) =>
-			Some(error),
+		RuntimeEvent::System(frame_system::Event::RejectedInvalidAuthorizedUpgrade {
+			error,
+			..
+		}) => Some(error),
 		_ => None,
 	})
 }

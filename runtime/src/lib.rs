@@ -26,8 +26,7 @@ mod tests;
 
 use polkadot_sdk::{
 	frame_support, frame_system, pallet_aura, pallet_balances, pallet_collective, pallet_grandpa,
-	pallet_multisig,
-	pallet_sudo, pallet_timestamp, pallet_transaction_payment, pallet_utility,
+	pallet_multisig, pallet_sudo, pallet_timestamp, pallet_transaction_payment, pallet_utility,
 	sp_runtime::{
 		generic, impl_opaque_keys,
 		traits::{BlakeTwo256, IdentifyAccount, Verify},
@@ -36,9 +35,9 @@ use polkadot_sdk::{
 	sp_version::{runtime_version, RuntimeVersion},
 };
 
-pub use polkadot_sdk::{sp_consensus_aura::sr25519::AuthorityId as AuraId, sp_runtime};
 #[allow(unused_imports)] // used by the runtime macro's expansion only
 use polkadot_sdk::frame_support::instances::Instance1;
+pub use polkadot_sdk::{sp_consensus_aura::sr25519::AuthorityId as AuraId, sp_runtime};
 
 /// Opaque types: what the node needs to know of blocks without knowing the runtime's calls.
 pub mod opaque {
@@ -203,4 +202,3 @@ mod runtime {
 // The node and tests build extrinsics from these; keep the list of public names tidy.
 pub use frame_system::Call as SystemCall;
 pub use pallet_balances::Call as BalancesCall;
-

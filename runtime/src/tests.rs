@@ -2,14 +2,12 @@
 
 use crate::{
 	genesis_config_presets::{self, BEIJING_PRESET},
-	AccountId, Balances, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	RuntimeOrigin, System, UNIT,
+	AccountId, Balances, Runtime, RuntimeCall, RuntimeGenesisConfig, RuntimeOrigin, System, UNIT,
 };
 use govchain_domain_types::Role;
 use polkadot_sdk::{
 	frame_support::{
-		assert_ok, dispatch::GetDispatchInfo, instances::Instance1,
-		traits::fungible::Inspect,
+		assert_ok, dispatch::GetDispatchInfo, instances::Instance1, traits::fungible::Inspect,
 	},
 	pallet_aura, pallet_balances, pallet_collective, pallet_grandpa, pallet_sudo,
 	sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET},
@@ -69,7 +67,10 @@ fn every_listed_preset_builds_and_unknown_ones_do_not_exist() {
 fn development_preset_has_alice_as_only_validator_and_sudo_key() {
 	externalities(DEV_RUNTIME_PRESET).execute_with(|| {
 		let alice = Sr25519Keyring::Alice;
-		assert_eq!(pallet_aura::Authorities::<Runtime>::get().into_inner(), vec![alice.public().into()]);
+		assert_eq!(
+			pallet_aura::Authorities::<Runtime>::get().into_inner(),
+			vec![alice.public().into()]
+		);
 		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 1);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice.to_account_id()));
 		assert_eq!(Balances::balance(&alice.to_account_id()), 1_000_000 * UNIT);
@@ -121,8 +122,11 @@ fn every_preset_seats_the_four_founding_agencies_on_the_council() {
 				(Sr25519Keyring::Dave, Role::HumanResources),
 			] {
 				assert!(
-					pallet_agencies::Pallet::<Runtime>::acting_officer(&officer.to_account_id(), role)
-						.is_some(),
+					pallet_agencies::Pallet::<Runtime>::acting_officer(
+						&officer.to_account_id(),
+						role
+					)
+					.is_some(),
 					"{preset}: {officer:?} acts as {role:?}"
 				);
 			}
@@ -159,4 +163,3 @@ fn sudo_is_refused_without_the_key_on_local_testnet() {
 		assert!(crate::Sudo::sudo(RuntimeOrigin::signed(alice), remark).is_err());
 	});
 }
-

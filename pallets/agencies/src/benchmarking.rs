@@ -66,7 +66,10 @@ fn fill_officers<T: Config>(admin: &T::AccountId, count: u32) -> Result<(), Benc
 	let mut index = 0;
 	while (agency.officers.len() as u32) < count {
 		let officer: T::AccountId = account("officer", index, 0);
-		agency.officers.try_push(officer.clone()).map_err(|_| BenchmarkError::Stop("bounds"))?;
+		agency
+			.officers
+			.try_push(officer.clone())
+			.map_err(|_| BenchmarkError::Stop("bounds"))?;
 		OfficerOf::<T>::insert(officer, uscc);
 		index += 1;
 	}
@@ -90,8 +93,8 @@ mod benchmarks {
 	#[benchmark]
 	fn admit_agency() -> Result<(), BenchmarkError> {
 		fill_seats::<T>(T::MaxActiveAgencies::get().saturating_sub(1));
-		let origin = T::AdmissionOrigin::try_successful_origin()
-			.map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::AdmissionOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let uscc = government_uscc(AGENCY)?;
 		let admin: T::AccountId = account("admin", AGENCY, 0);
 		let roles: BoundedVec<Role, MaxRoles> =
@@ -107,9 +110,10 @@ mod benchmarks {
 	#[benchmark]
 	fn suspend_agency() -> Result<(), BenchmarkError> {
 		fill_seats::<T>(T::MaxActiveAgencies::get().saturating_sub(1));
-		admit_benchmark_agency::<T>(AGENCY, Role::OtherAgency).map_err(|_| BenchmarkError::Weightless)?;
-		let origin = T::AdmissionOrigin::try_successful_origin()
+		admit_benchmark_agency::<T>(AGENCY, Role::OtherAgency)
 			.map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::AdmissionOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let uscc = government_uscc(AGENCY)?;
 
 		#[extrinsic_call]
@@ -122,10 +126,11 @@ mod benchmarks {
 	#[benchmark]
 	fn reinstate_agency() -> Result<(), BenchmarkError> {
 		fill_seats::<T>(T::MaxActiveAgencies::get().saturating_sub(1));
-		admit_benchmark_agency::<T>(AGENCY, Role::OtherAgency).map_err(|_| BenchmarkError::Weightless)?;
-		let uscc = government_uscc(AGENCY)?;
-		let origin = T::AdmissionOrigin::try_successful_origin()
+		admit_benchmark_agency::<T>(AGENCY, Role::OtherAgency)
 			.map_err(|_| BenchmarkError::Weightless)?;
+		let uscc = government_uscc(AGENCY)?;
+		let origin =
+			T::AdmissionOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		Pallet::<T>::suspend_agency(origin.clone(), uscc)?;
 
 		#[extrinsic_call]
@@ -141,8 +146,8 @@ mod benchmarks {
 		let admin = admit_benchmark_agency::<T>(AGENCY, Role::OtherAgency)
 			.map_err(|_| BenchmarkError::Weightless)?;
 		fill_officers::<T>(&admin, o)?;
-		let origin = T::AdmissionOrigin::try_successful_origin()
-			.map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::AdmissionOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let uscc = government_uscc(AGENCY)?;
 
 		#[extrinsic_call]
@@ -154,9 +159,10 @@ mod benchmarks {
 
 	#[benchmark]
 	fn grant_role() -> Result<(), BenchmarkError> {
-		admit_benchmark_agency::<T>(AGENCY, Role::OtherAgency).map_err(|_| BenchmarkError::Weightless)?;
-		let origin = T::AdmissionOrigin::try_successful_origin()
+		admit_benchmark_agency::<T>(AGENCY, Role::OtherAgency)
 			.map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::AdmissionOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let uscc = government_uscc(AGENCY)?;
 
 		#[extrinsic_call]
@@ -168,9 +174,10 @@ mod benchmarks {
 
 	#[benchmark]
 	fn revoke_role() -> Result<(), BenchmarkError> {
-		admit_benchmark_agency::<T>(AGENCY, Role::OtherAgency).map_err(|_| BenchmarkError::Weightless)?;
-		let origin = T::AdmissionOrigin::try_successful_origin()
+		admit_benchmark_agency::<T>(AGENCY, Role::OtherAgency)
 			.map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::AdmissionOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let uscc = government_uscc(AGENCY)?;
 		Pallet::<T>::grant_role(origin.clone(), uscc, Role::Customs)?;
 
@@ -219,8 +226,8 @@ mod benchmarks {
 		let old_admin = admit_benchmark_agency::<T>(AGENCY, Role::OtherAgency)
 			.map_err(|_| BenchmarkError::Weightless)?;
 		fill_officers::<T>(&old_admin, T::MaxOfficers::get())?;
-		let origin = T::AdmissionOrigin::try_successful_origin()
-			.map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::AdmissionOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let uscc = government_uscc(AGENCY)?;
 		let new_admin: T::AccountId = account("new-admin", 0, 0);
 

@@ -109,7 +109,8 @@ pub mod pallet {
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		pub agencies: Vec<(Uscc, alloc::string::String, T::AccountId, Vec<Role>, Vec<T::AccountId>)>,
+		pub agencies:
+			Vec<(Uscc, alloc::string::String, T::AccountId, Vec<Role>, Vec<T::AccountId>)>,
 	}
 
 	#[pallet::genesis_build]
@@ -124,7 +125,9 @@ pub mod pallet {
 					roles.clone().try_into().expect("genesis agency roles within bounds"),
 				)
 				.expect("genesis agency is valid");
-				Seats::<T>::put(Pallet::<T>::seats_with(admin).expect("genesis seats within bounds"));
+				Seats::<T>::put(
+					Pallet::<T>::seats_with(admin).expect("genesis seats within bounds"),
+				);
 				OfficerOf::<T>::insert(admin, uscc);
 				Agencies::<T>::insert(uscc, agency);
 				for officer in officers {
@@ -236,7 +239,8 @@ pub mod pallet {
 			let mut agency = Agencies::<T>::get(uscc).ok_or(Error::<T>::UnknownAgency)?;
 			ensure!(agency.status == AgencyStatus::Active, Error::<T>::AgencyNotActive);
 			let seats = Self::seats_without(&agency.admin);
-			agency.status = AgencyStatus::Suspended { since: frame_system::Pallet::<T>::block_number() };
+			agency.status =
+				AgencyStatus::Suspended { since: frame_system::Pallet::<T>::block_number() };
 			Self::set_seats(seats, &[], &[agency.admin.clone()]);
 			Agencies::<T>::insert(uscc, agency);
 			Self::deposit_event(Event::AgencySuspended { agency: uscc });
@@ -287,7 +291,8 @@ pub mod pallet {
 				OfficerOf::<T>::remove(officer);
 			}
 			let released = agency.officers.len() as u32;
-			agency.status = AgencyStatus::Dissolved { since: frame_system::Pallet::<T>::block_number() };
+			agency.status =
+				AgencyStatus::Dissolved { since: frame_system::Pallet::<T>::block_number() };
 			Agencies::<T>::insert(uscc, agency);
 			Self::deposit_event(Event::AgencyDissolved { agency: uscc });
 			Ok(Some(
@@ -383,8 +388,12 @@ pub mod pallet {
 				_ => {},
 			}
 			let old_admin = agency.admin.clone();
-			let mut officers: Vec<T::AccountId> =
-				agency.officers.iter().filter(|account| **account != old_admin).cloned().collect();
+			let mut officers: Vec<T::AccountId> = agency
+				.officers
+				.iter()
+				.filter(|account| **account != old_admin)
+				.cloned()
+				.collect();
 			if !officers.contains(&new_admin) {
 				officers.push(new_admin.clone());
 			}
@@ -413,7 +422,10 @@ pub mod pallet {
 
 	impl<T: Config> Pallet<T> {
 		/// The officer acting for an active agency that holds `role`, if `who` is one.
-		pub fn acting_officer(who: &T::AccountId, role: Role) -> Option<AgencyOfficer<T::AccountId>> {
+		pub fn acting_officer(
+			who: &T::AccountId,
+			role: Role,
+		) -> Option<AgencyOfficer<T::AccountId>> {
 			let uscc = OfficerOf::<T>::get(who)?;
 			let agency = Agencies::<T>::get(uscc)?;
 			(agency.status == AgencyStatus::Active && agency.roles.contains(&role))
@@ -438,7 +450,8 @@ pub mod pallet {
 			let role_set: BTreeSet<Role> = roles.iter().copied().collect();
 			ensure!(role_set.len() == roles.len(), Error::<T>::DuplicateRole);
 			ensure!(!OfficerOf::<T>::contains_key(admin), Error::<T>::AlreadyAnOfficer);
-			let roles = BoundedBTreeSet::try_from(role_set).map_err(|_| Error::<T>::DuplicateRole)?;
+			let roles =
+				BoundedBTreeSet::try_from(role_set).map_err(|_| Error::<T>::DuplicateRole)?;
 			let officers = BoundedVec::try_from(alloc::vec![admin.clone()])
 				.map_err(|_| Error::<T>::TooManyOfficers)?;
 			Ok(Agency {
@@ -456,7 +469,10 @@ pub mod pallet {
 			ensure!(!OfficerOf::<T>::contains_key(officer), Error::<T>::AlreadyAnOfficer);
 			let mut agency = Agencies::<T>::get(uscc).ok_or(Error::<T>::UnknownAgency)?;
 			ensure!(agency.status == AgencyStatus::Active, Error::<T>::AgencyNotActive);
-			agency.officers.try_push(officer.clone()).map_err(|_| Error::<T>::TooManyOfficers)?;
+			agency
+				.officers
+				.try_push(officer.clone())
+				.map_err(|_| Error::<T>::TooManyOfficers)?;
 			OfficerOf::<T>::insert(officer, *uscc);
 			Agencies::<T>::insert(uscc, agency);
 			Ok(())

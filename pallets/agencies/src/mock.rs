@@ -85,7 +85,8 @@ pub fn uscc(code: &[u8; 18]) -> Uscc {
 /// Genesis: the market regulator (admin 1, officer 11) and customs (admin 2) are admitted.
 pub fn new_test_ext() -> TestExternalities {
 	use govchain_domain_types::Role;
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().expect("system");
+	let mut storage =
+		frame_system::GenesisConfig::<Test>::default().build_storage().expect("system");
 	pallet_agencies::GenesisConfig::<Test> {
 		agencies: vec![
 			(

@@ -76,7 +76,10 @@ fn admit_agency_stores_record_gives_seat_and_emits_event() {
 		assert_eq!(agency.admitted_at, 1);
 		assert_eq!(OfficerOf::<Test>::get(3), Some(uscc(SECURITIES_REGULATOR)));
 		assert_eq!(council(), vec![1, 2, 3]);
-		assert_eq!(last_event(), Event::AgencyAdmitted { agency: uscc(SECURITIES_REGULATOR), admin: 3 });
+		assert_eq!(
+			last_event(),
+			Event::AgencyAdmitted { agency: uscc(SECURITIES_REGULATOR), admin: 3 }
+		);
 	});
 }
 
@@ -92,7 +95,13 @@ fn admit_agency_refuses_bad_input() {
 	new_test_ext().execute_with(|| {
 		let other = roles(&[Role::OtherAgency]);
 		assert_noop!(
-			Agencies::admit_agency(RuntimeOrigin::signed(1), uscc(HR_MINISTRY), name(b"HR"), 3, other.clone()),
+			Agencies::admit_agency(
+				RuntimeOrigin::signed(1),
+				uscc(HR_MINISTRY),
+				name(b"HR"),
+				3,
+				other.clone()
+			),
 			DispatchError::BadOrigin
 		);
 		// Wrong check character: the last character of a valid code changed.
@@ -110,7 +119,10 @@ fn admit_agency_refuses_bad_input() {
 			admit(HR_MINISTRY, 3, &[Role::HumanResources, Role::HumanResources]),
 			Error::<Test>::DuplicateRole
 		);
-		assert_noop!(admit(HR_MINISTRY, 11, &[Role::HumanResources]), Error::<Test>::AlreadyAnOfficer);
+		assert_noop!(
+			admit(HR_MINISTRY, 11, &[Role::HumanResources]),
+			Error::<Test>::AlreadyAnOfficer
+		);
 	});
 }
 
@@ -123,7 +135,13 @@ fn codes_with_forbidden_letters_are_refused() {
 		let code = <govchain_domain_types::Uscc as codec::Decode>::decode(&mut &forbidden[..])
 			.expect("18 bytes decode");
 		assert_noop!(
-			Agencies::admit_agency(RuntimeOrigin::root(), code, name(b"HR"), 3, roles(&[Role::OtherAgency])),
+			Agencies::admit_agency(
+				RuntimeOrigin::root(),
+				code,
+				name(b"HR"),
+				3,
+				roles(&[Role::OtherAgency])
+			),
 			Error::<Test>::InvalidUscc
 		);
 	});
@@ -134,7 +152,10 @@ fn admissions_stop_when_all_seats_are_taken() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(admit(SECURITIES_REGULATOR, 3, &[Role::SecuritiesRegulator]));
 		assert_eq!(Seats::<Test>::get().len() as u32, <MaxActiveAgencies as Get<u32>>::get());
-		assert_noop!(admit(HR_MINISTRY, 4, &[Role::HumanResources]), Error::<Test>::TooManyActiveAgencies);
+		assert_noop!(
+			admit(HR_MINISTRY, 4, &[Role::HumanResources]),
+			Error::<Test>::TooManyActiveAgencies
+		);
 	});
 }
 
@@ -149,8 +170,14 @@ fn suspend_bars_officers_and_vacates_seat() {
 		assert!(!acts_as_market_regulator(1));
 		assert_eq!(last_event(), Event::AgencySuspended { agency: uscc(MARKET_REGULATOR) });
 		// The admin of a suspended agency cannot manage officers either.
-		assert_noop!(Agencies::add_officer(RuntimeOrigin::signed(1), 12), Error::<Test>::AgencyNotActive);
-		assert_noop!(Agencies::remove_officer(RuntimeOrigin::signed(1), 11), Error::<Test>::AgencyNotActive);
+		assert_noop!(
+			Agencies::add_officer(RuntimeOrigin::signed(1), 12),
+			Error::<Test>::AgencyNotActive
+		);
+		assert_noop!(
+			Agencies::remove_officer(RuntimeOrigin::signed(1), 11),
+			Error::<Test>::AgencyNotActive
+		);
 	});
 }
 
@@ -236,7 +263,10 @@ fn dissolve_keeps_record_releases_officers_and_vacates_seat() {
 		assert_eq!(last_event(), Event::AgencyDissolved { agency: uscc(MARKET_REGULATOR) });
 		// A released officer may serve another agency; the code cannot be reused.
 		assert_ok!(Agencies::add_officer(RuntimeOrigin::signed(2), 11));
-		assert_noop!(admit(MARKET_REGULATOR, 5, &[Role::MarketRegulator]), Error::<Test>::AgencyAlreadyAdmitted);
+		assert_noop!(
+			admit(MARKET_REGULATOR, 5, &[Role::MarketRegulator]),
+			Error::<Test>::AgencyAlreadyAdmitted
+		);
 	});
 }
 
@@ -273,13 +303,24 @@ fn dissolve_refuses_wrong_origin_unknown_and_dissolved_agencies() {
 fn grant_and_revoke_role_change_what_officers_may_do() {
 	new_test_ext().execute_with(|| {
 		assert!(CustomsOfficer::try_origin(RuntimeOrigin::signed(11)).is_err());
-		assert_ok!(Agencies::grant_role(RuntimeOrigin::root(), uscc(MARKET_REGULATOR), Role::Customs));
-		assert_eq!(last_event(), Event::RoleGranted { agency: uscc(MARKET_REGULATOR), role: Role::Customs });
+		assert_ok!(Agencies::grant_role(
+			RuntimeOrigin::root(),
+			uscc(MARKET_REGULATOR),
+			Role::Customs
+		));
+		assert_eq!(
+			last_event(),
+			Event::RoleGranted { agency: uscc(MARKET_REGULATOR), role: Role::Customs }
+		);
 		assert_eq!(
 			CustomsOfficer::try_origin(RuntimeOrigin::signed(11)).ok(),
 			Some(AgencyOfficer { agency: uscc(MARKET_REGULATOR), officer: 11 })
 		);
-		assert_ok!(Agencies::revoke_role(RuntimeOrigin::root(), uscc(MARKET_REGULATOR), Role::MarketRegulator));
+		assert_ok!(Agencies::revoke_role(
+			RuntimeOrigin::root(),
+			uscc(MARKET_REGULATOR),
+			Role::MarketRegulator
+		));
 		assert_eq!(
 			last_event(),
 			Event::RoleRevoked { agency: uscc(MARKET_REGULATOR), role: Role::MarketRegulator }
@@ -294,8 +335,14 @@ fn grant_and_revoke_role_change_what_officers_may_do() {
 fn role_changes_refuse_bad_requests() {
 	new_test_ext().execute_with(|| {
 		let code = uscc(CUSTOMS);
-		assert_noop!(Agencies::grant_role(RuntimeOrigin::signed(2), code, Role::OtherAgency), DispatchError::BadOrigin);
-		assert_noop!(Agencies::revoke_role(RuntimeOrigin::signed(2), code, Role::Customs), DispatchError::BadOrigin);
+		assert_noop!(
+			Agencies::grant_role(RuntimeOrigin::signed(2), code, Role::OtherAgency),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Agencies::revoke_role(RuntimeOrigin::signed(2), code, Role::Customs),
+			DispatchError::BadOrigin
+		);
 		assert_noop!(
 			Agencies::grant_role(RuntimeOrigin::root(), uscc(HR_MINISTRY), Role::OtherAgency),
 			Error::<Test>::UnknownAgency
@@ -304,11 +351,23 @@ fn role_changes_refuse_bad_requests() {
 			Agencies::revoke_role(RuntimeOrigin::root(), uscc(HR_MINISTRY), Role::OtherAgency),
 			Error::<Test>::UnknownAgency
 		);
-		assert_noop!(Agencies::grant_role(RuntimeOrigin::root(), code, Role::Customs), Error::<Test>::RoleAlreadyHeld);
-		assert_noop!(Agencies::revoke_role(RuntimeOrigin::root(), code, Role::OtherAgency), Error::<Test>::RoleNotHeld);
+		assert_noop!(
+			Agencies::grant_role(RuntimeOrigin::root(), code, Role::Customs),
+			Error::<Test>::RoleAlreadyHeld
+		);
+		assert_noop!(
+			Agencies::revoke_role(RuntimeOrigin::root(), code, Role::OtherAgency),
+			Error::<Test>::RoleNotHeld
+		);
 		assert_ok!(Agencies::dissolve_agency(RuntimeOrigin::root(), code));
-		assert_noop!(Agencies::grant_role(RuntimeOrigin::root(), code, Role::OtherAgency), Error::<Test>::AgencyDissolved);
-		assert_noop!(Agencies::revoke_role(RuntimeOrigin::root(), code, Role::Customs), Error::<Test>::AgencyDissolved);
+		assert_noop!(
+			Agencies::grant_role(RuntimeOrigin::root(), code, Role::OtherAgency),
+			Error::<Test>::AgencyDissolved
+		);
+		assert_noop!(
+			Agencies::revoke_role(RuntimeOrigin::root(), code, Role::Customs),
+			Error::<Test>::AgencyDissolved
+		);
 	});
 }
 
@@ -316,12 +375,18 @@ fn role_changes_refuse_bad_requests() {
 fn admin_adds_and_removes_officers() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(Agencies::add_officer(RuntimeOrigin::signed(1), 12));
-		assert_eq!(last_event(), Event::OfficerAdded { agency: uscc(MARKET_REGULATOR), officer: 12 });
+		assert_eq!(
+			last_event(),
+			Event::OfficerAdded { agency: uscc(MARKET_REGULATOR), officer: 12 }
+		);
 		assert!(acts_as_market_regulator(12));
 		assert_eq!(OfficerOf::<Test>::get(12), Some(uscc(MARKET_REGULATOR)));
 
 		assert_ok!(Agencies::remove_officer(RuntimeOrigin::signed(1), 12));
-		assert_eq!(last_event(), Event::OfficerRemoved { agency: uscc(MARKET_REGULATOR), officer: 12 });
+		assert_eq!(
+			last_event(),
+			Event::OfficerRemoved { agency: uscc(MARKET_REGULATOR), officer: 12 }
+		);
 		assert!(!acts_as_market_regulator(12));
 		assert_eq!(OfficerOf::<Test>::get(12), None);
 		let agency = crate::Agencies::<Test>::get(uscc(MARKET_REGULATOR)).expect("exists");
@@ -335,17 +400,41 @@ fn officer_management_refuses_bad_requests() {
 		assert_noop!(Agencies::add_officer(RuntimeOrigin::root(), 12), DispatchError::BadOrigin);
 		assert_noop!(Agencies::remove_officer(RuntimeOrigin::root(), 11), DispatchError::BadOrigin);
 		// An officer who is not the admin, and an account that is no officer at all.
-		assert_noop!(Agencies::add_officer(RuntimeOrigin::signed(11), 12), Error::<Test>::NotAgencyAdmin);
-		assert_noop!(Agencies::remove_officer(RuntimeOrigin::signed(11), 1), Error::<Test>::NotAgencyAdmin);
-		assert_noop!(Agencies::add_officer(RuntimeOrigin::signed(99), 12), Error::<Test>::NotAgencyAdmin);
+		assert_noop!(
+			Agencies::add_officer(RuntimeOrigin::signed(11), 12),
+			Error::<Test>::NotAgencyAdmin
+		);
+		assert_noop!(
+			Agencies::remove_officer(RuntimeOrigin::signed(11), 1),
+			Error::<Test>::NotAgencyAdmin
+		);
+		assert_noop!(
+			Agencies::add_officer(RuntimeOrigin::signed(99), 12),
+			Error::<Test>::NotAgencyAdmin
+		);
 		// One agency at a time.
-		assert_noop!(Agencies::add_officer(RuntimeOrigin::signed(1), 2), Error::<Test>::AlreadyAnOfficer);
-		assert_noop!(Agencies::add_officer(RuntimeOrigin::signed(1), 11), Error::<Test>::AlreadyAnOfficer);
-		assert_noop!(Agencies::remove_officer(RuntimeOrigin::signed(1), 2), Error::<Test>::NotAnOfficer);
-		assert_noop!(Agencies::remove_officer(RuntimeOrigin::signed(1), 1), Error::<Test>::CannotRemoveAdmin);
+		assert_noop!(
+			Agencies::add_officer(RuntimeOrigin::signed(1), 2),
+			Error::<Test>::AlreadyAnOfficer
+		);
+		assert_noop!(
+			Agencies::add_officer(RuntimeOrigin::signed(1), 11),
+			Error::<Test>::AlreadyAnOfficer
+		);
+		assert_noop!(
+			Agencies::remove_officer(RuntimeOrigin::signed(1), 2),
+			Error::<Test>::NotAnOfficer
+		);
+		assert_noop!(
+			Agencies::remove_officer(RuntimeOrigin::signed(1), 1),
+			Error::<Test>::CannotRemoveAdmin
+		);
 		// Bounds: at most three officers.
 		assert_ok!(Agencies::add_officer(RuntimeOrigin::signed(1), 12));
-		assert_noop!(Agencies::add_officer(RuntimeOrigin::signed(1), 13), Error::<Test>::TooManyOfficers);
+		assert_noop!(
+			Agencies::add_officer(RuntimeOrigin::signed(1), 13),
+			Error::<Test>::TooManyOfficers
+		);
 	});
 }
 
@@ -387,15 +476,27 @@ fn replace_admin_of_suspended_agency_leaves_seats_alone() {
 fn replace_admin_refuses_bad_requests() {
 	new_test_ext().execute_with(|| {
 		let code = uscc(CUSTOMS);
-		assert_noop!(Agencies::replace_admin(RuntimeOrigin::signed(2), code, 5), DispatchError::BadOrigin);
+		assert_noop!(
+			Agencies::replace_admin(RuntimeOrigin::signed(2), code, 5),
+			DispatchError::BadOrigin
+		);
 		assert_noop!(
 			Agencies::replace_admin(RuntimeOrigin::root(), uscc(HR_MINISTRY), 5),
 			Error::<Test>::UnknownAgency
 		);
-		assert_noop!(Agencies::replace_admin(RuntimeOrigin::root(), code, 2), Error::<Test>::AlreadyAdmin);
-		assert_noop!(Agencies::replace_admin(RuntimeOrigin::root(), code, 11), Error::<Test>::AlreadyAnOfficer);
+		assert_noop!(
+			Agencies::replace_admin(RuntimeOrigin::root(), code, 2),
+			Error::<Test>::AlreadyAdmin
+		);
+		assert_noop!(
+			Agencies::replace_admin(RuntimeOrigin::root(), code, 11),
+			Error::<Test>::AlreadyAnOfficer
+		);
 		assert_ok!(Agencies::dissolve_agency(RuntimeOrigin::root(), code));
-		assert_noop!(Agencies::replace_admin(RuntimeOrigin::root(), code, 5), Error::<Test>::AgencyDissolved);
+		assert_noop!(
+			Agencies::replace_admin(RuntimeOrigin::root(), code, 5),
+			Error::<Test>::AgencyDissolved
+		);
 	});
 }
 

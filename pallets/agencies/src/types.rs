@@ -10,7 +10,16 @@ pub type MaxRoles = polkadot_sdk::frame_support::traits::ConstU32<5>;
 
 /// Where an agency stands.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub enum AgencyStatus<BlockNumber> {
 	/// Its officers may act and its admin holds a council seat.

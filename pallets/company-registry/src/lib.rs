@@ -292,8 +292,12 @@ pub mod pallet {
 			let now = Self::now();
 			Self::apply_amendment(&mut company.particulars, amendment.clone());
 			Self::check_particulars(&uscc, &company.particulars, now)?;
-			let entry =
-				Self::append_history(&uscc, Actor::Officer(officer), Change::Amended(amendment), reason)?;
+			let entry = Self::append_history(
+				&uscc,
+				Actor::Officer(officer),
+				Change::Amended(amendment),
+				reason,
+			)?;
 			Companies::<T>::insert(uscc, company);
 			Self::deposit_event(Event::ParticularsAmended { uscc, entry });
 			Ok(())
@@ -318,8 +322,9 @@ pub mod pallet {
 			let now = Self::now();
 			let current = Self::status_at(&company, now);
 			let new_status = match change {
-				StatusChange::ListAbnormal(AbnormalReason::AnnualReportOverdue { .. }) =>
-					return Err(Error::<T>::OverdueListingIsAutomatic.into()),
+				StatusChange::ListAbnormal(AbnormalReason::AnnualReportOverdue { .. }) => {
+					return Err(Error::<T>::OverdueListingIsAutomatic.into())
+				},
 				StatusChange::ListAbnormal(reason) => {
 					ensure!(!current.is_closed(), Error::<T>::CompanyClosed);
 					ensure!(current == CompanyStatus::Active, Error::<T>::AlreadyAbnormal);
@@ -379,7 +384,12 @@ pub mod pallet {
 				reason,
 			)?;
 			Companies::<T>::insert(uscc, company);
-			Self::deposit_event(Event::StatusChanged { uscc, from, to: CompanyStatus::Active, entry });
+			Self::deposit_event(Event::StatusChanged {
+				uscc,
+				from,
+				to: CompanyStatus::Active,
+				entry,
+			});
 			Ok(())
 		}
 
@@ -461,11 +471,16 @@ pub mod pallet {
 		/// Every field must be UTF-8; empty fields are allowed.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::update_contact())]
-		pub fn update_contact(origin: OriginFor<T>, uscc: Uscc, contact: Contact<T>) -> DispatchResult {
+		pub fn update_contact(
+			origin: OriginFor<T>,
+			uscc: Uscc,
+			contact: Contact<T>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut company = Self::open_company(&uscc)?;
 			ensure!(company.controllers.contains(&who), Error::<T>::NotController);
-			for field in [&contact.phone, &contact.email, &contact.website, &contact.postal_address] {
+			for field in [&contact.phone, &contact.email, &contact.website, &contact.postal_address]
+			{
 				Self::check_utf8(field)?;
 			}
 			company.contact = contact.clone();
@@ -524,7 +539,8 @@ pub mod pallet {
 
 		/// The earliest year whose report is past its deadline, if any.
 		fn overdue_year(company: &Company<T>, now: UnixMillis) -> Option<u16> {
-			(now >= annual_report_deadline(company.next_report_year)).then_some(company.next_report_year)
+			(now >= annual_report_deadline(company.next_report_year))
+				.then_some(company.next_report_year)
 		}
 
 		/// The company with details, for the runtime API.
@@ -560,10 +576,12 @@ pub mod pallet {
 		fn code_error(error: UsccError) -> DispatchError {
 			match error {
 				// A `[u8; 18]` cannot have the wrong length.
-				UsccError::InvalidCharacter { .. } | UsccError::WrongLength =>
-					Error::<T>::CodeHasInvalidCharacter,
-				UsccError::UnknownRegistrationAuthority | UsccError::UnknownCategory =>
-					Error::<T>::CodeHasUnknownAuthorityOrCategory,
+				UsccError::InvalidCharacter { .. } | UsccError::WrongLength => {
+					Error::<T>::CodeHasInvalidCharacter
+				},
+				UsccError::UnknownRegistrationAuthority | UsccError::UnknownCategory => {
+					Error::<T>::CodeHasUnknownAuthorityOrCategory
+				},
 				UsccError::InvalidDivisionCode => Error::<T>::CodeHasInvalidDivision,
 				UsccError::CheckCharacterMismatch => Error::<T>::CodeCheckCharacterMismatch,
 			}
@@ -586,7 +604,10 @@ pub mod pallet {
 				ensure!(!english_name.is_empty(), Error::<T>::EmptyName);
 				Self::check_utf8(english_name)?;
 			}
-			ensure!(particulars.registered_capital.currency.is_valid(), Error::<T>::UnknownCurrency);
+			ensure!(
+				particulars.registered_capital.currency.is_valid(),
+				Error::<T>::UnknownCurrency
+			);
 			ensure!(!particulars.registered_address.is_empty(), Error::<T>::EmptyAddress);
 			Self::check_utf8(&particulars.registered_address)?;
 			ensure!(particulars.division.is_valid(), Error::<T>::InvalidDivisionCode);
@@ -738,8 +759,9 @@ pub mod pallet {
 
 		/// Controllers of revoked or deregistered companies no longer act for them.
 		fn is_controller(uscc: &Uscc, who: &T::AccountId) -> bool {
-			Companies::<T>::get(uscc)
-				.is_some_and(|company| !company.status.is_closed() && company.controllers.contains(who))
+			Companies::<T>::get(uscc).is_some_and(|company| {
+				!company.status.is_closed() && company.controllers.contains(who)
+			})
 		}
 	}
 }

@@ -95,7 +95,8 @@ pub fn uscc(code: &[u8; 18]) -> Uscc {
 
 /// Genesis: the market regulator and customs are admitted; the clock reads [`START`].
 pub fn new_test_ext() -> TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().expect("system");
+	let mut storage =
+		frame_system::GenesisConfig::<Test>::default().build_storage().expect("system");
 	pallet_agencies::GenesisConfig::<Test> {
 		agencies: vec![
 			(

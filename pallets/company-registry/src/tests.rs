@@ -1,16 +1,16 @@
 //! Unit tests: every call's success (state, history and event) and every error path.
 
 use crate::{
-	mock::*, Actor, Amendment, AnnualReports, Change, ChangeRecord, CompanyKind, CompanyOfficer,
-	Companies, Contact, Error, Event, History, HistoryLength, OfficerRole, Particulars,
+	mock::*, Actor, Amendment, AnnualReports, Change, ChangeRecord, Companies, CompanyKind,
+	CompanyOfficer, Contact, Error, Event, History, HistoryLength, OfficerRole, Particulars,
 	ReportFigures, Shareholding, StatusChange, Text,
 };
+use codec::Decode;
 use govchain_domain_types::{
 	calendar::annual_report_deadline, AbnormalReason, AgencyOfficer, CivilDate,
-	CompanyRegistry as CompanyRegistryTrait, CompanyStatus, CurrencyCode, DivisionCode, IndustryCode, Lei, Money, PartyRef, Uscc,
-	UsccError,
+	CompanyRegistry as CompanyRegistryTrait, CompanyStatus, CurrencyCode, DivisionCode,
+	IndustryCode, Lei, Money, PartyRef, Uscc, UsccError,
 };
-use codec::Decode;
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok, traits::Get, BoundedVec},
 	sp_core::H256,
@@ -167,11 +167,20 @@ fn change_status(code: &[u8; 18], change: StatusChange) -> DispatchResult {
 }
 
 fn restore(code: &[u8; 18]) -> DispatchResult {
-	CompanyRegistry::restore(RuntimeOrigin::signed(REGISTRAR), uscc(code), reason("Decision 2024-003"))
+	CompanyRegistry::restore(
+		RuntimeOrigin::signed(REGISTRAR),
+		uscc(code),
+		reason("Decision 2024-003"),
+	)
 }
 
 fn amend(code: &[u8; 18], amendment: Amendment<Test>) -> DispatchResult {
-	CompanyRegistry::amend(RuntimeOrigin::signed(REGISTRAR), uscc(code), amendment, reason("Amendment"))
+	CompanyRegistry::amend(
+		RuntimeOrigin::signed(REGISTRAR),
+		uscc(code),
+		amendment,
+		reason("Amendment"),
+	)
 }
 
 fn set_controllers(code: &[u8; 18], controllers: Vec<u64>) -> DispatchResult {
@@ -401,15 +410,15 @@ fn faulty_particulars() -> Vec<(&'static str, Particulars<Test>, Error<Test>)> {
 		particulars
 	};
 	vec![
-		("wrong form", with(&|p| p.kind = CompanyKind::IndividualBusiness), Error::KindDoesNotMatchCode),
+		(
+			"wrong form",
+			with(&|p| p.kind = CompanyKind::IndividualBusiness),
+			Error::KindDoesNotMatchCode,
+		),
 		("empty name", with(&|p| p.legal_name = text(b"")), Error::EmptyName),
 		("empty English name", with(&|p| p.english_name = Some(text(b""))), Error::EmptyName),
 		("name not UTF-8", with(&|p| p.legal_name = text(&[0xE5, 0x8C])), Error::NotUtf8),
-		(
-			"English name not UTF-8",
-			with(&|p| p.english_name = Some(text(&[0xFF]))),
-			Error::NotUtf8,
-		),
+		("English name not UTF-8", with(&|p| p.english_name = Some(text(&[0xFF]))), Error::NotUtf8),
 		(
 			"unknown currency",
 			with(&|p| p.registered_capital.currency = raw(b"XXX")),
@@ -417,10 +426,18 @@ fn faulty_particulars() -> Vec<(&'static str, Particulars<Test>, Error<Test>)> {
 		),
 		("empty address", with(&|p| p.registered_address = text(b"")), Error::EmptyAddress),
 		("address not UTF-8", with(&|p| p.registered_address = text(&[0xC0])), Error::NotUtf8),
-		("bad division", with(&|p| p.division = DivisionCode(*b"990105")), Error::InvalidDivisionCode),
+		(
+			"bad division",
+			with(&|p| p.division = DivisionCode(*b"990105")),
+			Error::InvalidDivisionCode,
+		),
 		("empty scope", with(&|p| p.business_scope = text(b"")), Error::EmptyBusinessScope),
 		("scope not UTF-8", with(&|p| p.business_scope = text(&[0x80])), Error::NotUtf8),
-		("bad industry", with(&|p| p.industry = IndustryCode(*b"J6513")), Error::InvalidIndustryCode),
+		(
+			"bad industry",
+			with(&|p| p.industry = IndustryCode(*b"J6513")),
+			Error::InvalidIndustryCode,
+		),
 		(
 			"no 30 February",
 			with(&|p| p.established_on = CivilDate { year: 2024, month: 2, day: 30 }),
@@ -436,11 +453,7 @@ fn faulty_particulars() -> Vec<(&'static str, Particulars<Test>, Error<Test>)> {
 			with(&|p| p.legal_representative = H256::zero()),
 			Error::MissingLegalRepresentative,
 		),
-		(
-			"zero share",
-			with(&|p| p.shareholders[1].basis_points = 0),
-			Error::ZeroShare,
-		),
+		("zero share", with(&|p| p.shareholders[1].basis_points = 0), Error::ZeroShare),
 		(
 			"shares over 100 %",
 			with(&|p| p.shareholders[1].basis_points = 4_001),
@@ -458,7 +471,9 @@ fn faulty_particulars() -> Vec<(&'static str, Particulars<Test>, Error<Test>)> {
 		),
 		(
 			"shareholder with a bad LEI",
-			with(&|p| p.shareholders[1].party = PartyRef::ForeignEntity(Lei(*b"529900T8BM49AURSDO56"))),
+			with(&|p| {
+				p.shareholders[1].party = PartyRef::ForeignEntity(Lei(*b"529900T8BM49AURSDO56"))
+			}),
 			Error::InvalidPartyReference,
 		),
 		(
@@ -471,11 +486,7 @@ fn faulty_particulars() -> Vec<(&'static str, Particulars<Test>, Error<Test>)> {
 			with(&|p| p.officers[1].party = PartyRef::Person(H256::zero())),
 			Error::InvalidPartyReference,
 		),
-		(
-			"same officer twice",
-			with(&|p| p.officers[1] = p.officers[0]),
-			Error::DuplicateOfficer,
-		),
+		("same officer twice", with(&|p| p.officers[1] = p.officers[0]), Error::DuplicateOfficer),
 	]
 }
 
@@ -559,7 +570,12 @@ fn assert_officer_calls_refused(origin: RuntimeOrigin) {
 		DispatchError::BadOrigin
 	);
 	assert_noop!(
-		CompanyRegistry::change_status(origin.clone(), uscc(COMPANY), StatusChange::Revoke, reason("x")),
+		CompanyRegistry::change_status(
+			origin.clone(),
+			uscc(COMPANY),
+			StatusChange::Revoke,
+			reason("x")
+		),
 		DispatchError::BadOrigin
 	);
 	assert_noop!(
@@ -567,7 +583,12 @@ fn assert_officer_calls_refused(origin: RuntimeOrigin) {
 		DispatchError::BadOrigin
 	);
 	assert_noop!(
-		CompanyRegistry::set_controllers(origin, uscc(COMPANY), bounded(vec![STRANGER]), reason("x")),
+		CompanyRegistry::set_controllers(
+			origin,
+			uscc(COMPANY),
+			bounded(vec![STRANGER]),
+			reason("x")
+		),
 		DispatchError::BadOrigin
 	);
 }
@@ -610,14 +631,24 @@ fn an_agency_stripped_of_the_market_regulator_role_can_do_nothing() {
 fn each_amendment_replaces_its_part_and_is_recorded() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(register(COMPANY));
-		let new_shareholders = bounded(vec![Shareholding { party: person(0x41), basis_points: 10_000 }]);
-		let new_officers = bounded(vec![CompanyOfficer { role: OfficerRole::Chairperson, party: person(0x41) }]);
+		let new_shareholders =
+			bounded(vec![Shareholding { party: person(0x41), basis_points: 10_000 }]);
+		let new_officers =
+			bounded(vec![CompanyOfficer { role: OfficerRole::Chairperson, party: person(0x41) }]);
 		let amendments: Vec<(Amendment<Test>, &dyn Fn(&Particulars<Test>) -> bool)> = vec![
 			(
-				Amendment::Name { legal_name: text("北京新名称有限公司".as_bytes()), english_name: None },
-				&|p| p.legal_name.to_vec() == "北京新名称有限公司".as_bytes() && p.english_name.is_none(),
+				Amendment::Name {
+					legal_name: text("北京新名称有限公司".as_bytes()),
+					english_name: None,
+				},
+				&|p| {
+					p.legal_name.to_vec() == "北京新名称有限公司".as_bytes()
+						&& p.english_name.is_none()
+				},
 			),
-			(Amendment::Kind(CompanyKind::JointStockCompany), &|p| p.kind == CompanyKind::JointStockCompany),
+			(Amendment::Kind(CompanyKind::JointStockCompany), &|p| {
+				p.kind == CompanyKind::JointStockCompany
+			}),
 			(
 				Amendment::RegisteredCapital(Money { currency: CurrencyCode::CNY, amount: 5 }),
 				&|p| p.registered_capital.amount == 5,
@@ -629,15 +660,15 @@ fn each_amendment_replaces_its_part_and_is_recorded() {
 				},
 				&|p| p.division == DivisionCode(*b"110108"),
 			),
-			(
-				Amendment::BusinessScope(text("技术咨询".as_bytes())),
-				&|p| p.business_scope.to_vec() == "技术咨询".as_bytes(),
-			),
-			(Amendment::Industry(IndustryCode(*b"M7511")), &|p| p.industry == IndustryCode(*b"M7511")),
-			(
-				Amendment::LegalRepresentative(H256::repeat_byte(0x41)),
-				&|p| p.legal_representative == H256::repeat_byte(0x41),
-			),
+			(Amendment::BusinessScope(text("技术咨询".as_bytes())), &|p| {
+				p.business_scope.to_vec() == "技术咨询".as_bytes()
+			}),
+			(Amendment::Industry(IndustryCode(*b"M7511")), &|p| {
+				p.industry == IndustryCode(*b"M7511")
+			}),
+			(Amendment::LegalRepresentative(H256::repeat_byte(0x41)), &|p| {
+				p.legal_representative == H256::repeat_byte(0x41)
+			}),
 			(Amendment::Shareholders(new_shareholders.clone()), &|p| p.shareholders.len() == 1),
 			(Amendment::Officers(new_officers.clone()), &|p| {
 				p.officers[0].role == OfficerRole::Chairperson
@@ -706,13 +737,24 @@ fn listing_as_abnormal_records_reason_and_time() {
 		assert!(!<CompanyRegistry as CompanyRegistryTrait<u64>>::is_active(&uscc(COMPANY)));
 		assert_eq!(
 			last_event(),
-			Event::StatusChanged { uscc: uscc(COMPANY), from: CompanyStatus::Active, to: listed, entry: 1 }
+			Event::StatusChanged {
+				uscc: uscc(COMPANY),
+				from: CompanyStatus::Active,
+				to: listed,
+				entry: 1
+			}
 		);
 		let change = last_change(COMPANY);
-		assert_eq!(change.change, Change::StatusChanged { from: CompanyStatus::Active, to: listed });
+		assert_eq!(
+			change.change,
+			Change::StatusChanged { from: CompanyStatus::Active, to: listed }
+		);
 		assert_eq!(change.at, START + 1_000);
 		assert_eq!(change.reason, reason("Decision 2024-002"));
-		assert_noop!(change_status(COMPANY, abnormal_unreachable()), Error::<Test>::AlreadyAbnormal);
+		assert_noop!(
+			change_status(COMPANY, abnormal_unreachable()),
+			Error::<Test>::AlreadyAbnormal
+		);
 	});
 }
 
@@ -754,7 +796,10 @@ fn revocation_and_deregistration_follow_the_lifecycle() {
 			last_event(),
 			Event::StatusChanged { uscc: uscc(COMPANY), from: revoked, to: deregistered, entry: 3 }
 		);
-		assert_noop!(change_status(COMPANY, StatusChange::Deregister), Error::<Test>::CompanyClosed);
+		assert_noop!(
+			change_status(COMPANY, StatusChange::Deregister),
+			Error::<Test>::CompanyClosed
+		);
 		assert_noop!(change_status(COMPANY, StatusChange::Revoke), Error::<Test>::CompanyClosed);
 		assert_noop!(
 			change_status(OTHER_COMPANY, StatusChange::Revoke),
@@ -774,7 +819,12 @@ fn restoring_takes_a_company_off_the_abnormal_list() {
 		assert_eq!(company(COMPANY).status, CompanyStatus::Active);
 		assert_eq!(
 			last_event(),
-			Event::StatusChanged { uscc: uscc(COMPANY), from: abnormal, to: CompanyStatus::Active, entry: 2 }
+			Event::StatusChanged {
+				uscc: uscc(COMPANY),
+				from: abnormal,
+				to: CompanyStatus::Active,
+				entry: 2
+			}
 		);
 		assert_eq!(
 			last_change(COMPANY).change,
@@ -797,14 +847,26 @@ fn officers_replace_controllers_and_old_ones_lose_their_rights() {
 			last_change(COMPANY).change,
 			Change::ControllersSet(bounded(vec![OTHER_CONTROLLER, STRANGER]))
 		);
-		assert!(!<CompanyRegistry as CompanyRegistryTrait<u64>>::is_controller(&uscc(COMPANY), &CONTROLLER));
-		assert!(<CompanyRegistry as CompanyRegistryTrait<u64>>::is_controller(&uscc(COMPANY), &STRANGER));
-		assert_noop!(update_contact(CONTROLLER, COMPANY, contact(b"1")), Error::<Test>::NotController);
+		assert!(!<CompanyRegistry as CompanyRegistryTrait<u64>>::is_controller(
+			&uscc(COMPANY),
+			&CONTROLLER
+		));
+		assert!(<CompanyRegistry as CompanyRegistryTrait<u64>>::is_controller(
+			&uscc(COMPANY),
+			&STRANGER
+		));
+		assert_noop!(
+			update_contact(CONTROLLER, COMPANY, contact(b"1")),
+			Error::<Test>::NotController
+		);
 		assert_noop!(
 			set_controllers(COMPANY, vec![CONTROLLER, CONTROLLER]),
 			Error::<Test>::DuplicateController
 		);
-		assert_noop!(set_controllers(OTHER_COMPANY, vec![CONTROLLER]), Error::<Test>::UnknownCompany);
+		assert_noop!(
+			set_controllers(OTHER_COMPANY, vec![CONTROLLER]),
+			Error::<Test>::UnknownCompany
+		);
 		// An empty list leaves no one acting for the company.
 		assert_ok!(set_controllers(COMPANY, vec![]));
 		assert!(company(COMPANY).controllers.is_empty());
@@ -817,12 +879,24 @@ fn officers_replace_controllers_and_old_ones_lose_their_rights() {
 fn controllers_of_closed_companies_act_no_more() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(register(COMPANY));
-		assert!(<CompanyRegistry as CompanyRegistryTrait<u64>>::is_controller(&uscc(COMPANY), &CONTROLLER));
+		assert!(<CompanyRegistry as CompanyRegistryTrait<u64>>::is_controller(
+			&uscc(COMPANY),
+			&CONTROLLER
+		));
 		assert_ok!(change_status(COMPANY, StatusChange::Revoke));
-		assert!(!<CompanyRegistry as CompanyRegistryTrait<u64>>::is_controller(&uscc(COMPANY), &CONTROLLER));
-		assert_noop!(update_contact(CONTROLLER, COMPANY, contact(b"1")), Error::<Test>::CompanyClosed);
+		assert!(!<CompanyRegistry as CompanyRegistryTrait<u64>>::is_controller(
+			&uscc(COMPANY),
+			&CONTROLLER
+		));
+		assert_noop!(
+			update_contact(CONTROLLER, COMPANY, contact(b"1")),
+			Error::<Test>::CompanyClosed
+		);
 		assert_noop!(file_report(CONTROLLER, COMPANY, 2024), Error::<Test>::CompanyClosed);
-		assert_eq!(<CompanyRegistry as CompanyRegistryTrait<u64>>::status(&uscc(OTHER_COMPANY)), None);
+		assert_eq!(
+			<CompanyRegistry as CompanyRegistryTrait<u64>>::status(&uscc(OTHER_COMPANY)),
+			None
+		);
 		assert!(!<CompanyRegistry as CompanyRegistryTrait<u64>>::is_active(&uscc(OTHER_COMPANY)));
 	});
 }
@@ -838,7 +912,10 @@ fn controllers_keep_contact_data_current() {
 		assert_eq!(change.actor, Actor::Controller(CONTROLLER));
 		assert_eq!(change.change, Change::ContactUpdated(contact(b"+86 10 1234 5678")));
 		assert!(change.reason.is_empty());
-		assert_noop!(update_contact(STRANGER, COMPANY, contact(b"1")), Error::<Test>::NotController);
+		assert_noop!(
+			update_contact(STRANGER, COMPANY, contact(b"1")),
+			Error::<Test>::NotController
+		);
 		assert_noop!(update_contact(CONTROLLER, COMPANY, contact(&[0xFF])), Error::<Test>::NotUtf8);
 		assert_noop!(
 			update_contact(CONTROLLER, OTHER_COMPANY, contact(b"1")),
@@ -914,7 +991,10 @@ fn the_annual_report_deadline_on_both_sides_of_the_boundary() {
 			reason: AbnormalReason::AnnualReportOverdue { year: 2024 },
 			since: DEADLINE_2024,
 		};
-		assert_eq!(<CompanyRegistry as CompanyRegistryTrait<u64>>::status(&uscc(COMPANY)), Some(overdue));
+		assert_eq!(
+			<CompanyRegistry as CompanyRegistryTrait<u64>>::status(&uscc(COMPANY)),
+			Some(overdue)
+		);
 		assert!(!<CompanyRegistry as CompanyRegistryTrait<u64>>::is_active(&uscc(COMPANY)));
 		assert_eq!(company(COMPANY).status, CompanyStatus::Active);
 		// Anyone records it; the listing dates from the deadline.
@@ -923,7 +1003,12 @@ fn the_annual_report_deadline_on_both_sides_of_the_boundary() {
 		assert_eq!(company(COMPANY).status, overdue);
 		assert_eq!(
 			last_event(),
-			Event::StatusChanged { uscc: uscc(COMPANY), from: CompanyStatus::Active, to: overdue, entry: 1 }
+			Event::StatusChanged {
+				uscc: uscc(COMPANY),
+				from: CompanyStatus::Active,
+				to: overdue,
+				entry: 1
+			}
 		);
 		let change = last_change(COMPANY);
 		assert_eq!(change.actor, Actor::AnnualReportRule { applied_by: STRANGER });
@@ -966,7 +1051,12 @@ fn a_late_report_records_the_listing_first_and_the_regulator_restores() {
 		assert_eq!(
 			events(),
 			vec![
-				Event::StatusChanged { uscc: uscc(COMPANY), from: CompanyStatus::Active, to: overdue, entry: 1 },
+				Event::StatusChanged {
+					uscc: uscc(COMPANY),
+					from: CompanyStatus::Active,
+					to: overdue,
+					entry: 1
+				},
 				Event::AnnualReportFiled { uscc: uscc(COMPANY), year: 2024, late: true, entry: 2 },
 			]
 		);
@@ -983,7 +1073,10 @@ fn officer_orders_on_an_overdue_company_record_the_listing_first() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(register(COMPANY));
 		set_time(DEADLINE_2024);
-		assert_noop!(change_status(COMPANY, abnormal_unreachable()), Error::<Test>::AlreadyAbnormal);
+		assert_noop!(
+			change_status(COMPANY, abnormal_unreachable()),
+			Error::<Test>::AlreadyAbnormal
+		);
 		assert_ok!(change_status(COMPANY, StatusChange::Revoke));
 		let changes: Vec<_> = history(COMPANY).into_iter().map(|record| record.change).collect();
 		let overdue = CompanyStatus::Abnormal {
@@ -994,7 +1087,10 @@ fn officer_orders_on_an_overdue_company_record_the_listing_first() {
 			changes[1..],
 			[
 				Change::StatusChanged { from: CompanyStatus::Active, to: overdue },
-				Change::StatusChanged { from: overdue, to: CompanyStatus::Revoked { since: DEADLINE_2024 } },
+				Change::StatusChanged {
+					from: overdue,
+					to: CompanyStatus::Revoked { since: DEADLINE_2024 }
+				},
 			]
 		);
 	});
@@ -1014,18 +1110,26 @@ fn replaying_the_history_rebuilds_the_record() {
 		let mut rebuilt = None;
 		for record in history(COMPANY) {
 			rebuilt = Some(match (rebuilt, record.change) {
-				(None, Change::Registered { particulars, controllers, .. }) =>
-					(particulars, controllers, CompanyStatus::Active, Contact::default()),
-				(Some((mut particulars, controllers, status, contact)), Change::Amended(amendment)) => {
+				(None, Change::Registered { particulars, controllers, .. }) => {
+					(particulars, controllers, CompanyStatus::Active, Contact::default())
+				},
+				(
+					Some((mut particulars, controllers, status, contact)),
+					Change::Amended(amendment),
+				) => {
 					CompanyRegistry::apply_amendment(&mut particulars, amendment);
 					(particulars, controllers, status, contact)
 				},
-				(Some((particulars, _, status, contact)), Change::ControllersSet(controllers)) =>
-					(particulars, controllers, status, contact),
-				(Some((particulars, controllers, _, contact)), Change::StatusChanged { to, .. }) =>
-					(particulars, controllers, to, contact),
-				(Some((particulars, controllers, status, _)), Change::ContactUpdated(contact)) =>
-					(particulars, controllers, status, contact),
+				(Some((particulars, _, status, contact)), Change::ControllersSet(controllers)) => {
+					(particulars, controllers, status, contact)
+				},
+				(
+					Some((particulars, controllers, _, contact)),
+					Change::StatusChanged { to, .. },
+				) => (particulars, controllers, to, contact),
+				(Some((particulars, controllers, status, _)), Change::ContactUpdated(contact)) => {
+					(particulars, controllers, status, contact)
+				},
 				(state, change) => panic!("unexpected {change:?} after {state:?}"),
 			});
 		}
@@ -1053,7 +1157,9 @@ fn history_is_read_page_by_page() {
 		let tail = CompanyRegistry::history_page(uscc(COMPANY), 4, 10);
 		assert_eq!(tail.entries, all[4..].to_vec());
 		assert!(CompanyRegistry::history_page(uscc(COMPANY), 6, 10).entries.is_empty());
-		assert!(CompanyRegistry::history_page(uscc(COMPANY), u32::MAX, u32::MAX).entries.is_empty());
+		assert!(CompanyRegistry::history_page(uscc(COMPANY), u32::MAX, u32::MAX)
+			.entries
+			.is_empty());
 		assert_eq!(CompanyRegistry::history_page(uscc(OTHER_COMPANY), 0, 10).total, 0);
 		let details = CompanyRegistry::company_details(uscc(COMPANY)).expect("registered");
 		assert_eq!(details.history_length, 6);
@@ -1084,6 +1190,9 @@ fn a_history_whose_numbering_is_exhausted_takes_no_more_changes() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(register(COMPANY));
 		HistoryLength::<Test>::insert(uscc(COMPANY), u32::MAX);
-		assert_noop!(update_contact(CONTROLLER, COMPANY, contact(b"1")), Error::<Test>::HistoryFull);
+		assert_noop!(
+			update_contact(CONTROLLER, COMPANY, contact(b"1")),
+			Error::<Test>::HistoryFull
+		);
 	});
 }

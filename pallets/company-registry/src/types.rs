@@ -21,7 +21,16 @@ pub type Text<L> = BoundedVec<u8, L>;
 /// The legal form of a market entity. Each form belongs to one USCC category (position 2
 /// under authority `9`).
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub enum CompanyKind {
 	/// 有限责任公司.
@@ -53,7 +62,16 @@ impl CompanyKind {
 
 /// A shareholder and its share of the registered capital.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub struct Shareholding {
 	/// Who holds the shares.
@@ -64,7 +82,18 @@ pub struct Shareholding {
 
 /// A position in a company's management.
 #[derive(
-	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub enum OfficerRole {
 	/// 董事长.
@@ -85,7 +114,16 @@ pub enum OfficerRole {
 
 /// An officer of a company.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub struct CompanyOfficer {
 	/// The position held.
@@ -199,7 +237,16 @@ pub struct Company<T: Config> {
 
 /// The figures summary of an annual report, in one currency's minor unit.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub struct ReportFigures {
 	/// Currency of all amounts.
@@ -283,7 +330,16 @@ pub enum Amendment<T: Config> {
 
 /// A status change a market-regulator officer may order.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub enum StatusChange {
 	/// Put an active company on the abnormal-operations list. Overdue annual reports are
@@ -370,9 +426,7 @@ pub struct ChangeRecord<T: Config> {
 }
 
 /// A company as the runtime API returns it: the record and its status now.
-#[derive(
-	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, TypeInfo, DebugNoBound,
-)]
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, TypeInfo, DebugNoBound)]
 #[scale_info(skip_type_params(T))]
 pub struct CompanyDetails<T: Config> {
 	/// The stored record.
@@ -384,9 +438,7 @@ pub struct CompanyDetails<T: Config> {
 }
 
 /// A page of a company's history, as the runtime API returns it.
-#[derive(
-	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, TypeInfo, DebugNoBound,
-)]
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, TypeInfo, DebugNoBound)]
 #[scale_info(skip_type_params(T))]
 pub struct HistoryPage<T: Config> {
 	/// Entries from the requested start, oldest first.

@@ -11,53 +11,53 @@ use scale_info::TypeInfo;
 /// A public function an agency is empowered to perform. Several agencies may hold the same
 /// role (district market regulators, for instance).
 #[derive(
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    MaxEncodedLen,
-    TypeInfo,
-    Debug,
-    serde::Serialize,
-    serde::Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum Role {
-    /// Registers companies and keeps the company registry (市场监督管理).
-    MarketRegulator,
-    /// Clears goods at the border (海关).
-    Customs,
-    /// Supervises securities issuers and their disclosures (证券监督管理).
-    SecuritiesRegulator,
-    /// Accredits certification bodies (人力资源和社会保障).
-    HumanResources,
-    /// Any other agency taking part in the chain.
-    OtherAgency,
+	/// Registers companies and keeps the company registry (市场监督管理).
+	MarketRegulator,
+	/// Clears goods at the border (海关).
+	Customs,
+	/// Supervises securities issuers and their disclosures (证券监督管理).
+	SecuritiesRegulator,
+	/// Accredits certification bodies (人力资源和社会保障).
+	HumanResources,
+	/// Any other agency taking part in the chain.
+	OtherAgency,
 }
 
 impl Role {
-    /// Every role, in declaration order.
-    pub const ALL: [Role; 5] = [
-        Role::MarketRegulator,
-        Role::Customs,
-        Role::SecuritiesRegulator,
-        Role::HumanResources,
-        Role::OtherAgency,
-    ];
+	/// Every role, in declaration order.
+	pub const ALL: [Role; 5] = [
+		Role::MarketRegulator,
+		Role::Customs,
+		Role::SecuritiesRegulator,
+		Role::HumanResources,
+		Role::OtherAgency,
+	];
 }
 
 /// Who acted: the agency (by its USCC) and the officer account that signed for it. The
 /// success value of the agency-officer origin.
 #[derive(
-    Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub struct AgencyOfficer<AccountId> {
-    /// The agency the officer acted for.
-    pub agency: Uscc,
-    /// The account that signed.
-    pub officer: AccountId,
+	/// The agency the officer acted for.
+	pub agency: Uscc,
+	/// The account that signed.
+	pub officer: AccountId,
 }

@@ -16,26 +16,26 @@ const CST_OFFSET_MILLIS: i64 = 8 * 3_600_000;
 
 /// A calendar date (proleptic Gregorian), e.g. a company's establishment date.
 #[derive(
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    MaxEncodedLen,
-    TypeInfo,
-    Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub struct CivilDate {
-    /// Year, 1949 or later.
-    pub year: u16,
-    /// Month, 1..=12.
-    pub month: u8,
-    /// Day of the month, 1..=31 as the month allows.
-    pub day: u8,
+	/// Year, 1949 or later.
+	pub year: u16,
+	/// Month, 1..=12.
+	pub month: u8,
+	/// Day of the month, 1..=31 as the month allows.
+	pub day: u8,
 }
 
 /// Earliest year a date may carry: the registers govchain replaces start with the People's
@@ -43,201 +43,124 @@ pub struct CivilDate {
 pub const EARLIEST_YEAR: u16 = 1949;
 
 impl CivilDate {
-    /// Whether the date exists (29 February only in leap years) and is not before 1949.
-    pub fn is_valid(&self) -> bool {
-        self.year >= EARLIEST_YEAR
-            && (1..=12).contains(&self.month)
-            && self.day >= 1
-            && self.day <= days_in_month(self.year, self.month)
-    }
+	/// Whether the date exists (29 February only in leap years) and is not before 1949.
+	pub fn is_valid(&self) -> bool {
+		self.year >= EARLIEST_YEAR
+			&& (1..=12).contains(&self.month)
+			&& self.day >= 1
+			&& self.day <= days_in_month(self.year, self.month)
+	}
 
-    /// The moment the date begins in China Standard Time.
-    pub fn start_in_cst(&self) -> UnixMillis {
-        let days = days_from_civil(i64::from(self.year), self.month.into(), self.day.into());
-        // Dates from 1949 on are less than 2^16 years * 366 days from the epoch: the product
-        // fits an i64 with room to spare, and dates from 1970 on are non-negative.
-        let millis = days * MILLIS_PER_DAY - CST_OFFSET_MILLIS;
-        u64::try_from(millis).unwrap_or(0)
-    }
+	/// The moment the date begins in China Standard Time.
+	pub fn start_in_cst(&self) -> UnixMillis {
+		let days = days_from_civil(i64::from(self.year), self.month.into(), self.day.into());
+		// Dates from 1949 on are less than 2^16 years * 366 days from the epoch: the product
+		// fits an i64 with room to spare, and dates from 1970 on are non-negative.
+		let millis = days * MILLIS_PER_DAY - CST_OFFSET_MILLIS;
+		u64::try_from(millis).unwrap_or(0)
+	}
 }
 
 /// The calendar year a moment falls in, in China Standard Time.
 pub fn year_in_cst(moment: UnixMillis) -> u16 {
-    // A u64 of milliseconds is at most ~2.1e11 days: the division leaves room in an i64.
-    let local = i64::try_from(moment)
-        .unwrap_or(i64::MAX)
-        .saturating_add(CST_OFFSET_MILLIS);
-    let (year, _, _) = civil_from_days(local.div_euclid(MILLIS_PER_DAY));
-    u16::try_from(year).unwrap_or(u16::MAX)
+	// A u64 of milliseconds is at most ~2.1e11 days: the division leaves room in an i64.
+	let local = i64::try_from(moment).unwrap_or(i64::MAX).saturating_add(CST_OFFSET_MILLIS);
+	let (year, _, _) = civil_from_days(local.div_euclid(MILLIS_PER_DAY));
+	u16::try_from(year).unwrap_or(u16::MAX)
 }
 
 /// The moment the annual report for `year` becomes late: 1 July of the next year, 00:00 CST.
 /// A report filed at any moment before it is on time (the rule says "by 30 June").
 pub fn annual_report_deadline(year: u16) -> UnixMillis {
-    CivilDate {
-        year: year.saturating_add(1),
-        month: 7,
-        day: 1,
-    }
-    .start_in_cst()
+	CivilDate { year: year.saturating_add(1), month: 7, day: 1 }.start_in_cst()
 }
 
 fn is_leap_year(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+	(year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
-    match month {
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+	match month {
+		2 if is_leap_year(year) => 29,
+		2 => 28,
+		4 | 6 | 9 | 11 => 30,
+		_ => 31,
+	}
 }
 
 /// Days from 1970-01-01 to the given date (Howard Hinnant's `days_from_civil`).
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
+	let year = if month <= 2 { year - 1 } else { year };
+	let era = year.div_euclid(400);
+	let year_of_era = year - era * 400;
+	let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
+	let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+	era * 146_097 + day_of_era - 719_468
 }
 
 /// The date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
 fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let days = days + 719_468;
-    let era = days.div_euclid(146_097);
-    let day_of_era = days - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 {
-        month_index + 3
-    } else {
-        month_index - 9
-    };
-    let year = year_of_era + era * 400 + if month <= 2 { 1 } else { 0 };
-    (year, month, day)
+	let days = days + 719_468;
+	let era = days.div_euclid(146_097);
+	let day_of_era = days - era * 146_097;
+	let year_of_era =
+		(day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+	let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+	let month_index = (5 * day_of_year + 2) / 153;
+	let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+	let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
+	let year = year_of_era + era * 400 + if month <= 2 { 1 } else { 0 };
+	(year, month, day)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+	use super::*;
 
-    // Expected moments computed independently with Python's datetime in UTC+8.
+	// Expected moments computed independently with Python's datetime in UTC+8.
 
-    #[test]
-    fn deadlines_are_first_of_july_midnight_in_beijing() {
-        assert_eq!(annual_report_deadline(1999), 962_380_800_000);
-        assert_eq!(annual_report_deadline(2023), 1_719_763_200_000);
-        assert_eq!(annual_report_deadline(2024), 1_751_299_200_000);
-        assert_eq!(annual_report_deadline(2099), 4_118_054_400_000);
-    }
+	#[test]
+	fn deadlines_are_first_of_july_midnight_in_beijing() {
+		assert_eq!(annual_report_deadline(1999), 962_380_800_000);
+		assert_eq!(annual_report_deadline(2023), 1_719_763_200_000);
+		assert_eq!(annual_report_deadline(2024), 1_751_299_200_000);
+		assert_eq!(annual_report_deadline(2099), 4_118_054_400_000);
+	}
 
-    #[test]
-    fn years_turn_at_midnight_in_beijing_not_in_greenwich() {
-        // 2024-12-31 23:59:59 CST and 2025-01-01 00:00:00 CST.
-        assert_eq!(year_in_cst(1_735_660_799_000), 2024);
-        assert_eq!(year_in_cst(1_735_660_799_999), 2024);
-        assert_eq!(year_in_cst(1_735_660_800_000), 2025);
-        assert_eq!(year_in_cst(0), 1970);
-    }
+	#[test]
+	fn years_turn_at_midnight_in_beijing_not_in_greenwich() {
+		// 2024-12-31 23:59:59 CST and 2025-01-01 00:00:00 CST.
+		assert_eq!(year_in_cst(1_735_660_799_000), 2024);
+		assert_eq!(year_in_cst(1_735_660_799_999), 2024);
+		assert_eq!(year_in_cst(1_735_660_800_000), 2025);
+		assert_eq!(year_in_cst(0), 1970);
+	}
 
-    #[test]
-    fn dates_start_at_midnight_in_beijing() {
-        assert_eq!(
-            CivilDate {
-                year: 2024,
-                month: 3,
-                day: 15
-            }
-            .start_in_cst(),
-            1_710_432_000_000
-        );
-        assert_eq!(
-            CivilDate {
-                year: 2000,
-                month: 2,
-                day: 29
-            }
-            .start_in_cst(),
-            951_753_600_000
-        );
-    }
+	#[test]
+	fn dates_start_at_midnight_in_beijing() {
+		assert_eq!(CivilDate { year: 2024, month: 3, day: 15 }.start_in_cst(), 1_710_432_000_000);
+		assert_eq!(CivilDate { year: 2000, month: 2, day: 29 }.start_in_cst(), 951_753_600_000);
+	}
 
-    #[test]
-    fn only_real_dates_from_1949_are_valid() {
-        assert!(CivilDate {
-            year: 2000,
-            month: 2,
-            day: 29
-        }
-        .is_valid());
-        assert!(CivilDate {
-            year: 2024,
-            month: 2,
-            day: 29
-        }
-        .is_valid());
-        assert!(!CivilDate {
-            year: 1900,
-            month: 2,
-            day: 29
-        }
-        .is_valid());
-        assert!(!CivilDate {
-            year: 2023,
-            month: 2,
-            day: 29
-        }
-        .is_valid());
-        assert!(!CivilDate {
-            year: 2023,
-            month: 4,
-            day: 31
-        }
-        .is_valid());
-        assert!(!CivilDate {
-            year: 2023,
-            month: 13,
-            day: 1
-        }
-        .is_valid());
-        assert!(!CivilDate {
-            year: 2023,
-            month: 0,
-            day: 1
-        }
-        .is_valid());
-        assert!(!CivilDate {
-            year: 2023,
-            month: 1,
-            day: 0
-        }
-        .is_valid());
-        assert!(!CivilDate {
-            year: 1948,
-            month: 12,
-            day: 31
-        }
-        .is_valid());
-        assert!(CivilDate {
-            year: 1949,
-            month: 1,
-            day: 1
-        }
-        .is_valid());
-    }
+	#[test]
+	fn only_real_dates_from_1949_are_valid() {
+		assert!(CivilDate { year: 2000, month: 2, day: 29 }.is_valid());
+		assert!(CivilDate { year: 2024, month: 2, day: 29 }.is_valid());
+		assert!(!CivilDate { year: 1900, month: 2, day: 29 }.is_valid());
+		assert!(!CivilDate { year: 2023, month: 2, day: 29 }.is_valid());
+		assert!(!CivilDate { year: 2023, month: 4, day: 31 }.is_valid());
+		assert!(!CivilDate { year: 2023, month: 13, day: 1 }.is_valid());
+		assert!(!CivilDate { year: 2023, month: 0, day: 1 }.is_valid());
+		assert!(!CivilDate { year: 2023, month: 1, day: 0 }.is_valid());
+		assert!(!CivilDate { year: 1948, month: 12, day: 31 }.is_valid());
+		assert!(CivilDate { year: 1949, month: 1, day: 1 }.is_valid());
+	}
 
-    #[test]
-    fn day_arithmetic_round_trips() {
-        for days in (-800_000..800_000).step_by(997) {
-            let (year, month, day) = civil_from_days(days);
-            assert_eq!(days_from_civil(year, month, day), days);
-        }
-    }
+	#[test]
+	fn day_arithmetic_round_trips() {
+		for days in (-800_000..800_000).step_by(997) {
+			let (year, month, day) = civil_from_days(days);
+			assert_eq!(days_from_civil(year, month, day), days);
+		}
+	}
 }

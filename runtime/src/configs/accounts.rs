@@ -1,6 +1,8 @@
 //! Balances and transaction fees.
 
-use crate::{Balance, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, EXISTENTIAL_DEPOSIT};
+use crate::{
+	Balance, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, EXISTENTIAL_DEPOSIT,
+};
 use polkadot_sdk::{
 	frame_support::{
 		derive_impl, parameter_types,

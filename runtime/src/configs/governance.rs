@@ -73,7 +73,8 @@ parameter_types! {
 }
 
 /// The origins domain pallets use: an officer of an active agency holding the role.
-pub type MarketRegulatorOfficer = pallet_agencies::EnsureAgencyOfficer<Runtime, MarketRegulatorRole>;
+pub type MarketRegulatorOfficer =
+	pallet_agencies::EnsureAgencyOfficer<Runtime, MarketRegulatorRole>;
 pub type CustomsOfficer = pallet_agencies::EnsureAgencyOfficer<Runtime, CustomsRole>;
 pub type SecuritiesRegulatorOfficer =
 	pallet_agencies::EnsureAgencyOfficer<Runtime, SecuritiesRegulatorRole>;
