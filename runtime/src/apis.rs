@@ -24,9 +24,11 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	AccountId, Balance, Block, Executive, InherentDataExt, Nonce, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Balance, Block, CompanyRegistry, Executive, InherentDataExt, Nonce, Runtime,
+	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
+use govchain_domain_types::Uscc;
+use pallet_company_registry::{AnnualReport, AnnualReports, CompanyDetails, HistoryPage};
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -150,6 +152,25 @@ impl_runtime_apis! {
 	impl polkadot_sdk::frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
 		fn account_nonce(account: AccountId) -> Nonce {
 			System::account_nonce(account)
+		}
+	}
+
+	impl pallet_company_registry::runtime_api::CompanyRegistryApi<
+		Block,
+		CompanyDetails<Runtime>,
+		HistoryPage<Runtime>,
+		AnnualReport<Runtime>,
+	> for Runtime {
+		fn company(uscc: Uscc) -> Option<CompanyDetails<Runtime>> {
+			CompanyRegistry::company_details(uscc)
+		}
+
+		fn history(uscc: Uscc, start: u32, count: u32) -> HistoryPage<Runtime> {
+			CompanyRegistry::history_page(uscc, start, count)
+		}
+
+		fn annual_report(uscc: Uscc, year: u16) -> Option<AnnualReport<Runtime>> {
+			AnnualReports::<Runtime>::get(uscc, year)
 		}
 	}
 

@@ -22,6 +22,8 @@ pub mod genesis_config_presets;
 #[cfg(test)]
 mod governance_tests;
 #[cfg(test)]
+mod registry_tests;
+#[cfg(test)]
 mod tests;
 
 use polkadot_sdk::{
@@ -197,6 +199,9 @@ mod runtime {
 	pub type Agencies = pallet_agencies;
 	#[runtime::pallet_index(12)]
 	pub type Governance = pallet_governance;
+
+	#[runtime::pallet_index(20)]
+	pub type CompanyRegistry = pallet_company_registry;
 }
 
 // The node and tests build extrinsics from these; keep the list of public names tidy.

@@ -2,8 +2,7 @@
 
 use super::*;
 use crate::pallet::{Agencies, Call, Config, OfficerOf, Pallet, Seats};
-use alloc::vec::Vec;
-use govchain_domain_types::{uscc::check_character, Role, Uscc};
+use govchain_domain_types::{benchmarking::longest_text, Role, Uscc};
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
 	frame_support::{
@@ -15,19 +14,7 @@ use polkadot_sdk::{
 
 /// A valid government code (authority 1, category 1, division 110101) numbered `index`.
 fn government_uscc(index: u32) -> Result<Uscc, BenchmarkError> {
-	let mut code = *b"111101000000000000";
-	let mut rest = index;
-	for position in (8..17).rev() {
-		code[position] = b'0' + (rest % 10) as u8;
-		rest /= 10;
-	}
-	code[17] = check_character(&code[..17]).map_err(|_| BenchmarkError::Stop("check character"))?;
-	Uscc::parse(&code).map_err(|_| BenchmarkError::Stop("benchmark code invalid"))
-}
-
-fn longest_name<T: Config>() -> BoundedVec<u8, T::MaxNameLength> {
-	let name: Vec<u8> = (0..T::MaxNameLength::get()).map(|i| b'a' + (i % 26) as u8).collect();
-	name.try_into().unwrap_or_default()
+	Uscc::numbered(b"11110100", index).map_err(|_| BenchmarkError::Stop("benchmark code invalid"))
 }
 
 /// Admits agency number `index` holding `role`, through the admission origin, and returns
@@ -39,7 +26,7 @@ pub fn admit_benchmark_agency<T: Config>(index: u32, role: Role) -> Result<T::Ac
 	Pallet::<T>::admit_agency(
 		T::AdmissionOrigin::try_successful_origin()?,
 		uscc,
-		longest_name::<T>(),
+		longest_text(),
 		admin.clone(),
 		roles,
 	)
@@ -101,7 +88,7 @@ mod benchmarks {
 			Role::ALL.to_vec().try_into().map_err(|_| BenchmarkError::Stop("roles"))?;
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, uscc, longest_name::<T>(), admin.clone(), roles);
+		_(origin as T::RuntimeOrigin, uscc, longest_text(), admin.clone(), roles);
 
 		assert_last_event::<T>(Event::AgencyAdmitted { agency: uscc, admin });
 		Ok(())

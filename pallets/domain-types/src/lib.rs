@@ -7,6 +7,8 @@
 extern crate alloc;
 
 pub mod agency;
+#[cfg(feature = "runtime-benchmarks")]
+pub mod benchmarking;
 pub mod calendar;
 pub mod classification;
 pub mod company;

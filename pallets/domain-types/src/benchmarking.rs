@@ -1,0 +1,8 @@
+//! Helpers the pallets' benchmarks share.
+
+use polkadot_sdk::frame_support::{traits::Get, BoundedVec};
+
+/// ASCII text of the greatest length `L` allows: the worst case for storage and UTF-8 checks.
+pub fn longest_text<L: Get<u32>>() -> BoundedVec<u8, L> {
+	BoundedVec::truncate_from((0..L::get()).map(|i| b'a' + (i % 26) as u8).collect())
+}

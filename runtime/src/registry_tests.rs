@@ -1,0 +1,118 @@
+//! Runtime-level company-registry tests: the genesis market regulator's officer registers a
+//! company, other agencies' officers cannot, and the runtime API is served.
+
+use crate::{tests::externalities, Block, CompanyRegistry, Runtime, RuntimeCall, RuntimeOrigin};
+use codec::Encode;
+use govchain_domain_types::{
+	AgencyOfficer, CivilDate, CompanyRegistry as _, CompanyStatus, CurrencyCode, DivisionCode,
+	IndustryCode, Money, PartyRef, Uscc,
+};
+use pallet_company_registry::{
+	runtime_api::CompanyRegistryApi, AnnualReport, AnnualReports, Change, CompanyDetails, CompanyKind,
+	HistoryPage, Particulars, Shareholding,
+};
+use polkadot_sdk::{
+	frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo},
+	pallet_timestamp,
+	sp_api::RuntimeApiInfo,
+	sp_core::H256,
+	sp_genesis_builder::DEV_RUNTIME_PRESET,
+	sp_keyring::Sr25519Keyring::{Eve, Ferdie},
+	sp_runtime::{traits::Dispatchable, DispatchError},
+};
+
+/// An enterprise code, check character computed with GB 32100's weights (sum 1736, `0`).
+const COMPANY: &[u8; 18] = b"91110105MA01ABCD00";
+/// The genesis market regulator.
+const MARKET_REGULATOR: &[u8; 18] = b"11110000MB0013426L";
+/// 2026-11-27 00:00 China time.
+const NOW: u64 = 1_795_708_800_000;
+
+/// The runtime API's identifier, as clients look it up in the runtime version.
+fn api_id() -> [u8; 8] {
+	<dyn CompanyRegistryApi<
+		Block,
+		CompanyDetails<Runtime>,
+		HistoryPage<Runtime>,
+		AnnualReport<Runtime>,
+	> as RuntimeApiInfo>::ID
+}
+
+fn particulars() -> Particulars<Runtime> {
+	Particulars {
+		legal_name: "北京链政科技有限公司".as_bytes().to_vec().try_into().expect("short"),
+		english_name: None,
+		kind: CompanyKind::LimitedLiabilityCompany,
+		registered_capital: Money { currency: CurrencyCode::CNY, amount: 100_000_000 },
+		registered_address: "北京市朝阳区".as_bytes().to_vec().try_into().expect("short"),
+		division: DivisionCode(*b"110105"),
+		business_scope: "软件开发".as_bytes().to_vec().try_into().expect("short"),
+		industry: IndustryCode(*b"I6513"),
+		established_on: CivilDate { year: 2026, month: 11, day: 2 },
+		legal_representative: H256::repeat_byte(7),
+		shareholders: vec![Shareholding {
+			party: PartyRef::Person(H256::repeat_byte(7)),
+			basis_points: 10_000,
+		}]
+		.try_into()
+		.expect("one"),
+		officers: Default::default(),
+	}
+}
+
+fn register_call() -> pallet_company_registry::Call<Runtime> {
+	pallet_company_registry::Call::register {
+		uscc: Uscc::parse(COMPANY).expect("valid"),
+		particulars: particulars(),
+		controllers: vec![Ferdie.to_account_id()].try_into().expect("one"),
+		accept_legacy_code: false,
+		reason: b"Decision 2026-118".to_vec().try_into().expect("short"),
+	}
+}
+
+#[test]
+fn the_runtime_serves_the_company_registry_api() {
+	assert!(crate::VERSION.apis.iter().any(|(id, version)| *id == api_id() && *version == 1));
+}
+
+/// What the runtime API's functions return (apis.rs calls these pallet functions).
+#[test]
+fn the_market_regulator_registers_and_everyone_reads_it() {
+	externalities(DEV_RUNTIME_PRESET).execute_with(|| {
+		pallet_timestamp::Now::<Runtime>::put(NOW);
+		let uscc = Uscc::parse(COMPANY).expect("valid");
+		// Ferdie is a customs officer: customs cannot register companies.
+		assert_noop!(
+			RuntimeCall::CompanyRegistry(register_call())
+				.dispatch(RuntimeOrigin::signed(Ferdie.to_account_id()))
+				.map_err(|error| error.error),
+			DispatchError::BadOrigin
+		);
+		// Eve is the market regulator's officer.
+		let call = RuntimeCall::CompanyRegistry(register_call());
+		assert!(call.get_dispatch_info().call_weight.ref_time() > 0);
+		assert_ok!(call.dispatch(RuntimeOrigin::signed(Eve.to_account_id())));
+
+		let details = CompanyRegistry::company_details(uscc).expect("registered");
+		assert_eq!(details.status_now, CompanyStatus::Active);
+		assert_eq!(details.history_length, 1);
+		assert_eq!(
+			details.company.registered_by,
+			AgencyOfficer {
+				agency: Uscc::parse(MARKET_REGULATOR).expect("valid"),
+				officer: Eve.to_account_id(),
+			}
+		);
+		let page = CompanyRegistry::history_page(uscc, 0, 10);
+		assert_eq!(page.total, 1);
+		assert!(matches!(page.entries[0].change, Change::Registered { .. }));
+		assert_eq!(AnnualReports::<Runtime>::get(uscc, 2026), None);
+		assert!(CompanyRegistry::is_controller(&uscc, &Ferdie.to_account_id()));
+		// What polkadot.js receives decodes back to the same record.
+		let encoded = Some(details.clone()).encode();
+		assert_eq!(
+			<Option<CompanyDetails<Runtime>> as codec::Decode>::decode(&mut &encoded[..]),
+			Ok(Some(details))
+		);
+	});
+}
