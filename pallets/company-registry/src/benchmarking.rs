@@ -29,7 +29,9 @@ fn company_uscc(index: u32) -> Result<Uscc, BenchmarkError> {
 
 /// A distinct person's salted hash.
 fn person(index: u32) -> PartyRef {
-	PartyRef::Person(H256::from_low_u64_be(u64::from(index) + 1))
+	let mut hash = [0xAA; 32];
+	hash[..4].copy_from_slice(&index.to_be_bytes());
+	PartyRef::Person(H256(hash))
 }
 
 fn full_shareholders<T: Config>() -> BoundedVec<Shareholding, T::MaxShareholders> {
