@@ -8,8 +8,8 @@ use govchain_domain_types::{
 	IndustryCode, Money, PartyRef, Uscc,
 };
 use pallet_company_registry::{
-	runtime_api::CompanyRegistryApi, AnnualReport, AnnualReports, Change, CompanyDetails, CompanyKind,
-	HistoryPage, Particulars, Shareholding,
+	runtime_api::CompanyRegistryApi, AnnualReport, AnnualReports, Change, CompanyDetails,
+	CompanyKind, HistoryPage, Particulars, Shareholding,
 };
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo},
@@ -105,7 +105,7 @@ fn the_market_regulator_registers_and_everyone_reads_it() {
 		);
 		let page = CompanyRegistry::history_page(uscc, 0, 10);
 		assert_eq!(page.total, 1);
-		assert!(matches!(page.entries[0].change, Change::Registered { .. }));
+		assert!(matches!(page.records[0].change, Change::Registered { .. }));
 		assert_eq!(AnnualReports::<Runtime>::get(uscc, 2026), None);
 		assert!(CompanyRegistry::is_controller(&uscc, &Ferdie.to_account_id()));
 		// What polkadot.js receives decodes back to the same record.

@@ -1,6 +1,6 @@
 // A single-validator development chain: blocks are produced and finalized, a signed
-// transfer from Alice to Bob lands with its Transfer event, and polkadot.js reads and
-// drives the agencies pallet with plain-text USCCs.
+// transfer from Alice to Bob lands with its Transfer event, polkadot.js reads and drives
+// the agencies pallet with plain-text USCCs, and registers and reads a company.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
@@ -111,6 +111,62 @@ test('an agency admin adds an officer, and sudo admits an agency on the dev chai
   assert.ok(admitted.events.some((event) => api.events.agencies.AgencyAdmitted.is(event)));
   const atBlock = await api.at(admitted.blockHash);
   assert.equal((await atBlock.query.council.members()).length, 5, 'the new agency has a seat');
+});
+
+test('a market-regulator officer registers a company that polkadot.js reads through the runtime API', async () => {
+  const api = await node.api();
+  const keyring = new Keyring({ type: 'sr25519' });
+  // Eve is the genesis market regulator's officer; Ferdie (a customs officer) will control
+  // the company's on-chain filings.
+  const eve = keyring.addFromUri('//Eve');
+  const ferdie = keyring.addFromUri('//Ferdie');
+  const uscc = '91110105MA01ABCD00';
+  const particulars = {
+    legalName: '北京链政科技有限公司',
+    englishName: 'Beijing Govchain Technology Co., Ltd.',
+    kind: 'LimitedLiabilityCompany',
+    registeredCapital: { currency: 'CNY', amount: 1_000_000_000n },
+    registeredAddress: '北京市朝阳区建国路1号',
+    division: '110105',
+    businessScope: '软件开发；区块链技术服务',
+    industry: 'I6513',
+    establishedOn: { year: 2026, month: 1, day: 15 },
+    legalRepresentative: `0x${'11'.repeat(32)}`,
+    shareholders: [{ party: { Person: `0x${'21'.repeat(32)}` }, basisPoints: 10_000 }],
+    officers: [{ role: 'ExecutiveDirector', party: { Person: `0x${'11'.repeat(32)}` } }],
+  };
+
+  const registered = await sendAndWatch(
+    api.tx.companyRegistry.register(uscc, particulars, [ferdie.address], false, 'Decision 2026-118'),
+    eve);
+  const event = registered.events.find((e) => api.events.companyRegistry.CompanyRegistered.is(e));
+  assert.ok(event, 'CompanyRegistered event');
+  assert.equal(event.data.uscc.toUtf8(), uscc);
+  assert.equal(event.data.agency.toUtf8(), '11110000MB0013426L');
+
+  // A customs officer is not a registrar: the call fails with BadOrigin.
+  await assert.rejects(
+    sendAndWatch(api.tx.companyRegistry.register(
+      '91110108MA00XYW12R', particulars, [], false, 'x'), ferdie),
+    /BadOrigin/);
+
+  const contact = { phone: '+86 10 1234 5678', email: 'office@example.cn', website: '', postalAddress: '' };
+  const updated = await sendAndWatch(api.tx.companyRegistry.updateContact(uscc, contact), ferdie);
+  assert.ok(updated.events.some((e) => api.events.companyRegistry.ContactUpdated.is(e)));
+
+  const apiAt = await api.at(updated.blockHash);
+  const details = (await apiAt.call.companyRegistryApi.company(uscc)).unwrap();
+  assert.ok(details.statusNow.isActive);
+  assert.equal(details.historyLength.toNumber(), 2);
+  assert.equal(details.company.particulars.legalName.toUtf8(), particulars.legalName);
+  assert.equal(details.company.contact.phone.toUtf8(), contact.phone);
+  assert.equal(details.company.registeredBy.officer.toString(), eve.address);
+  const page = await apiAt.call.companyRegistryApi.history(uscc, 1, 10);
+  assert.equal(page.total.toNumber(), 2);
+  assert.equal(page.records.length, 1);
+  assert.ok(page.records[0].change.isContactUpdated);
+  assert.equal(page.records[0].actor.asController.toString(), ferdie.address);
+  assert.ok((await apiAt.call.companyRegistryApi.company('91110108MA00XYW12R')).isNone);
 });
 
 test('the node stops cleanly on SIGINT', async () => {

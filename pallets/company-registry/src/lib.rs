@@ -557,8 +557,8 @@ pub mod pallet {
 		pub fn history_page(uscc: Uscc, start: u32, count: u32) -> HistoryPage<T> {
 			let total = HistoryLength::<T>::get(uscc);
 			let end = start.saturating_add(count.min(MAX_HISTORY_PAGE)).min(total);
-			let entries = (start..end).filter_map(|index| History::<T>::get(uscc, index)).collect();
-			HistoryPage { entries, total }
+			let records = (start..end).filter_map(|index| History::<T>::get(uscc, index)).collect();
+			HistoryPage { records, total }
 		}
 
 		/// Validates the code; returns whether it is registered under the legacy override.

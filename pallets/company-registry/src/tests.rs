@@ -1153,12 +1153,12 @@ fn history_is_read_page_by_page() {
 		assert_eq!(all.len(), 6);
 		let page = CompanyRegistry::history_page(uscc(COMPANY), 2, 3);
 		assert_eq!(page.total, 6);
-		assert_eq!(page.entries, all[2..5].to_vec());
+		assert_eq!(page.records, all[2..5].to_vec());
 		let tail = CompanyRegistry::history_page(uscc(COMPANY), 4, 10);
-		assert_eq!(tail.entries, all[4..].to_vec());
-		assert!(CompanyRegistry::history_page(uscc(COMPANY), 6, 10).entries.is_empty());
+		assert_eq!(tail.records, all[4..].to_vec());
+		assert!(CompanyRegistry::history_page(uscc(COMPANY), 6, 10).records.is_empty());
 		assert!(CompanyRegistry::history_page(uscc(COMPANY), u32::MAX, u32::MAX)
-			.entries
+			.records
 			.is_empty());
 		assert_eq!(CompanyRegistry::history_page(uscc(OTHER_COMPANY), 0, 10).total, 0);
 		let details = CompanyRegistry::company_details(uscc(COMPANY)).expect("registered");
@@ -1180,7 +1180,7 @@ fn history_pages_are_capped() {
 			History::<Test>::insert(uscc(COMPANY), index, first.clone());
 		}
 		let page = CompanyRegistry::history_page(uscc(COMPANY), 0, 1_000);
-		assert_eq!(page.entries.len() as u32, crate::MAX_HISTORY_PAGE);
+		assert_eq!(page.records.len() as u32, crate::MAX_HISTORY_PAGE);
 		assert_eq!(page.total, 1_000);
 	});
 }

@@ -441,8 +441,9 @@ pub struct CompanyDetails<T: Config> {
 #[derive(CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, TypeInfo, DebugNoBound)]
 #[scale_info(skip_type_params(T))]
 pub struct HistoryPage<T: Config> {
-	/// Entries from the requested start, oldest first.
-	pub entries: alloc::vec::Vec<ChangeRecord<T>>,
+	/// Entries from the requested start, oldest first. (Not called `entries`: polkadot.js
+	/// structs are maps, whose `entries` method would hide the field.)
+	pub records: alloc::vec::Vec<ChangeRecord<T>>,
 	/// Number of entries in the whole history.
 	pub total: u32,
 }
