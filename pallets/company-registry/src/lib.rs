@@ -269,7 +269,7 @@ pub mod pallet {
 			};
 			let agency = officer.agency;
 			let change = Change::Registered { particulars, controllers, legacy_code };
-			let entry = Self::append_history(&uscc, Actor::Officer(officer), change, reason)?;
+			let entry = Self::append_history(&uscc, now, Actor::Officer(officer), change, reason)?;
 			Companies::<T>::insert(uscc, company);
 			Self::deposit_event(Event::CompanyRegistered { uscc, agency, legacy_code, entry });
 			Ok(())
@@ -294,6 +294,7 @@ pub mod pallet {
 			Self::check_particulars(&uscc, &company.particulars, now)?;
 			let entry = Self::append_history(
 				&uscc,
+				now,
 				Actor::Officer(officer),
 				Change::Amended(amendment),
 				reason,
@@ -347,6 +348,7 @@ pub mod pallet {
 			company.status = new_status;
 			let entry = Self::append_history(
 				&uscc,
+				now,
 				Actor::Officer(officer),
 				Change::StatusChanged { from, to: new_status },
 				reason,
@@ -379,6 +381,7 @@ pub mod pallet {
 			company.status = CompanyStatus::Active;
 			let entry = Self::append_history(
 				&uscc,
+				now,
 				Actor::Officer(officer),
 				Change::StatusChanged { from, to: CompanyStatus::Active },
 				reason,
@@ -409,8 +412,10 @@ pub mod pallet {
 			let mut company = Self::open_company(&uscc)?;
 			Self::check_controllers(&controllers)?;
 			company.controllers = controllers.clone();
+			let now = Self::now();
 			let entry = Self::append_history(
 				&uscc,
+				now,
 				Actor::Officer(officer),
 				Change::ControllersSet(controllers),
 				reason,
@@ -451,6 +456,7 @@ pub mod pallet {
 			company.next_report_year = next_report_year;
 			let entry = Self::append_history(
 				&uscc,
+				now,
 				Actor::Controller(who.clone()),
 				Change::AnnualReportFiled { year, late },
 				Default::default(),
@@ -484,8 +490,10 @@ pub mod pallet {
 				Self::check_utf8(field)?;
 			}
 			company.contact = contact.clone();
+			let now = Self::now();
 			let entry = Self::append_history(
 				&uscc,
+				now,
 				Actor::Controller(who),
 				Change::ContactUpdated(contact),
 				Default::default(),
@@ -718,6 +726,7 @@ pub mod pallet {
 			company.status = to;
 			let entry = Self::append_history(
 				uscc,
+				now,
 				Actor::AnnualReportRule { applied_by: applied_by.clone() },
 				Change::StatusChanged { from, to },
 				Default::default(),
@@ -730,6 +739,7 @@ pub mod pallet {
 		/// nothing, only if the numbering is exhausted.
 		fn append_history(
 			uscc: &Uscc,
+			now: UnixMillis,
 			actor: Actor<T::AccountId>,
 			change: Change<T>,
 			reason: Text<T::MaxReasonLength>,
@@ -737,7 +747,7 @@ pub mod pallet {
 			let entry = HistoryLength::<T>::get(uscc);
 			let length = entry.checked_add(1).ok_or(Error::<T>::HistoryFull)?;
 			let record = ChangeRecord {
-				at: Self::now(),
+				at: now,
 				block: frame_system::Pallet::<T>::block_number(),
 				actor,
 				change,
