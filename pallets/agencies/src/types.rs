@@ -9,18 +9,8 @@ use scale_info::TypeInfo;
 pub type MaxRoles = polkadot_sdk::frame_support::traits::ConstU32<5>;
 
 /// Where an agency stands.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub enum AgencyStatus<BlockNumber> {
 	/// Its officers may act and its admin holds a council seat.
 	Active,
@@ -32,7 +22,8 @@ pub enum AgencyStatus<BlockNumber> {
 }
 
 /// An agency taking part in govchain, keyed by its USCC.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo)]
 #[scale_info(skip_type_params(MaxNameLength, MaxOfficers))]
 #[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
 pub struct Agency<AccountId, BlockNumber, MaxNameLength: Get<u32>, MaxOfficers: Get<u32>> {

@@ -20,18 +20,8 @@ pub type Text<L> = BoundedVec<u8, L>;
 
 /// The legal form of a market entity. Each form belongs to one USCC category (position 2
 /// under authority `9`).
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub enum CompanyKind {
 	/// 有限责任公司.
 	LimitedLiabilityCompany,
@@ -61,18 +51,8 @@ impl CompanyKind {
 }
 
 /// A shareholder and its share of the registered capital.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub struct Shareholding {
 	/// Who holds the shares.
 	pub party: PartyRef,
@@ -81,20 +61,8 @@ pub struct Shareholding {
 }
 
 /// A position in a company's management.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub enum OfficerRole {
 	/// 董事长.
 	Chairperson,
@@ -113,18 +81,8 @@ pub enum OfficerRole {
 }
 
 /// An officer of a company.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub struct CompanyOfficer {
 	/// The position held.
 	pub role: OfficerRole,
@@ -134,17 +92,8 @@ pub struct CompanyOfficer {
 
 /// What the market regulator registers about a company (GB/T 36104 base data). Only a
 /// market-regulator officer may change it, by amendment.
-#[derive(
-	CloneNoBound,
-	PartialEqNoBound,
-	EqNoBound,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	DebugNoBound,
-)]
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound())]
 pub struct Particulars<T: Config> {
@@ -176,18 +125,8 @@ pub struct Particulars<T: Config> {
 }
 
 /// How the public may contact the company; its controllers keep it current.
-#[derive(
-	CloneNoBound,
-	PartialEqNoBound,
-	EqNoBound,
-	DefaultNoBound,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	DebugNoBound,
-)]
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DefaultNoBound, DebugNoBound)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound())]
 pub struct Contact<T: Config> {
@@ -202,17 +141,8 @@ pub struct Contact<T: Config> {
 }
 
 /// A company in the register, keyed by its USCC. Never removed.
-#[derive(
-	CloneNoBound,
-	PartialEqNoBound,
-	EqNoBound,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	DebugNoBound,
-)]
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound())]
 pub struct Company<T: Config> {
@@ -236,18 +166,8 @@ pub struct Company<T: Config> {
 }
 
 /// The figures summary of an annual report, in one currency's minor unit.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub struct ReportFigures {
 	/// Currency of all amounts.
 	pub currency: CurrencyCode,
@@ -266,17 +186,8 @@ pub struct ReportFigures {
 }
 
 /// An annual report as filed.
-#[derive(
-	CloneNoBound,
-	PartialEqNoBound,
-	EqNoBound,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	DebugNoBound,
-)]
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound())]
 pub struct AnnualReport<T: Config> {
@@ -294,17 +205,8 @@ pub struct AnnualReport<T: Config> {
 
 /// A change of particulars, as an amendment registration (变更登记) records it: the new
 /// value of one part of the record.
-#[derive(
-	CloneNoBound,
-	PartialEqNoBound,
-	EqNoBound,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	DebugNoBound,
-)]
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound())]
 pub enum Amendment<T: Config> {
@@ -329,18 +231,8 @@ pub enum Amendment<T: Config> {
 }
 
 /// A status change a market-regulator officer may order.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub enum StatusChange {
 	/// Put an active company on the abnormal-operations list. Overdue annual reports are
 	/// listed by the rule, not by an officer.
@@ -352,9 +244,8 @@ pub enum StatusChange {
 }
 
 /// Who made a change.
-#[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
-)]
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub enum Actor<AccountId> {
 	/// A market-regulator officer acting for their agency.
 	Officer(AgencyOfficer<AccountId>),
@@ -366,17 +257,8 @@ pub enum Actor<AccountId> {
 
 /// What changed; with the registration entry first, replaying the entries rebuilds the
 /// record as it stood after any of them.
-#[derive(
-	CloneNoBound,
-	PartialEqNoBound,
-	EqNoBound,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	DebugNoBound,
-)]
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound())]
 pub enum Change<T: Config> {
@@ -399,17 +281,8 @@ pub enum Change<T: Config> {
 }
 
 /// One entry of a company's change history.
-#[derive(
-	CloneNoBound,
-	PartialEqNoBound,
-	EqNoBound,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	DebugNoBound,
-)]
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound())]
 pub struct ChangeRecord<T: Config> {
@@ -426,7 +299,8 @@ pub struct ChangeRecord<T: Config> {
 }
 
 /// A company as the runtime API returns it: the record and its status now.
-#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, TypeInfo, DebugNoBound)]
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(Encode, Decode, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 pub struct CompanyDetails<T: Config> {
 	/// The stored record.
@@ -438,7 +312,8 @@ pub struct CompanyDetails<T: Config> {
 }
 
 /// A page of a company's history, as the runtime API returns it.
-#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, TypeInfo, DebugNoBound)]
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(Encode, Decode, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 pub struct HistoryPage<T: Config> {
 	/// Entries from the requested start, oldest first. (Not called `entries`: polkadot.js

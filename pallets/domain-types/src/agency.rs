@@ -10,22 +10,8 @@ use scale_info::TypeInfo;
 
 /// A public function an agency is empowered to perform. Several agencies may hold the same
 /// role (district market regulators, for instance).
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-	serde::Serialize,
-	serde::Deserialize,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub enum Role {
 	/// Registers companies and keeps the company registry (市场监督管理).
 	MarketRegulator,
@@ -52,9 +38,8 @@ impl Role {
 
 /// Who acted: the agency (by its USCC) and the officer account that signed for it. The
 /// success value of the agency-officer origin.
-#[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
-)]
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub struct AgencyOfficer<AccountId> {
 	/// The agency the officer acted for.
 	pub agency: Uscc,

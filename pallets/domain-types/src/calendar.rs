@@ -15,20 +15,8 @@ const MILLIS_PER_DAY: i64 = 86_400_000;
 const CST_OFFSET_MILLIS: i64 = 8 * 3_600_000;
 
 /// A calendar date (proleptic Gregorian), e.g. a company's establishment date.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub struct CivilDate {
 	/// Year, 1949 or later.
 	pub year: u16,

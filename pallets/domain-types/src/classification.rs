@@ -6,20 +6,8 @@ use scale_info::TypeInfo;
 
 /// A six-digit administrative division code (GB/T 2260), e.g. `110105` for Chaoyang
 /// District, Beijing: province (2 digits), prefecture (2), county (2).
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub struct DivisionCode(pub [u8; 6]);
 
 /// First two digits of the provincial-level divisions of GB/T 2260.
@@ -38,20 +26,8 @@ impl DivisionCode {
 
 /// An industry class of GB/T 4754-2017: the section letter and the four-digit class, e.g.
 /// `I6513` (application software development).
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub struct IndustryCode(pub [u8; 5]);
 
 /// Each section of GB/T 4754-2017 with the first and last of its two-digit divisions.

@@ -9,18 +9,8 @@ use scale_info::TypeInfo;
 /// Why the market regulator listed a company as abnormal (经营异常名录), after the grounds of
 /// the Interim Measures for the Administration of the List of Enterprises with Abnormal
 /// Operations.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub enum AbnormalReason {
 	/// The annual report for the year was not filed by 30 June of the next year.
 	AnnualReportOverdue { year: u16 },
@@ -34,18 +24,8 @@ pub enum AbnormalReason {
 
 /// Where a company stands in the registry. Times are the chain's (milliseconds since the
 /// Unix epoch).
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub enum CompanyStatus {
 	/// In existence and in good standing (存续).
 	Active,
@@ -65,20 +45,8 @@ impl CompanyStatus {
 }
 
 /// A party named in a registration: a shareholder or an officer.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub enum PartyRef {
 	/// A Chinese legal entity, by its USCC.
 	Entity(Uscc),

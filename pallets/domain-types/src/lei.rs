@@ -6,20 +6,8 @@ use scale_info::TypeInfo;
 
 /// A 20-character LEI: four characters of issuer prefix, `00`, twelve of entity part and two
 /// check digits (ISO 7064 MOD 97-10).
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub struct Lei(pub [u8; 20]);
 
 impl Lei {

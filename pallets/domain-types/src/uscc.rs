@@ -53,20 +53,8 @@ pub enum UsccError {
 /// [`Uscc::parse`] also verifies the check character; [`Uscc::parse_legacy`] does not, for
 /// the codes some early pilot regions issued that are legal but fail the checksum. Callers
 /// that accept legacy codes must record that they did.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub struct Uscc([u8; USCC_LENGTH]);
 
 impl Uscc {
