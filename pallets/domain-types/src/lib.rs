@@ -14,6 +14,9 @@ pub mod classification;
 pub mod company;
 pub mod lei;
 pub mod money;
+pub mod storage_fee;
+#[cfg(feature = "std")]
+pub mod testing;
 pub mod uscc;
 
 pub use agency::{AgencyOfficer, Role};
@@ -22,4 +25,5 @@ pub use classification::{DivisionCode, IndustryCode};
 pub use company::{AbnormalReason, CompanyRegistry, CompanyStatus, PartyRef};
 pub use lei::Lei;
 pub use money::{CurrencyCode, Money};
+pub use storage_fee::StorageFee;
 pub use uscc::{RegistrationAuthority, Uscc, UsccError};
