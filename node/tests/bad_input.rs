@@ -55,3 +55,26 @@ fn known_chains_export_their_specs_with_wallet_properties() {
 		assert_eq!(spec["properties"]["ss58Format"], 42);
 	}
 }
+
+#[test]
+fn chain_spec_with_a_bad_agency_fails_naming_the_agency_and_the_rule() {
+	let dir = std::env::temp_dir().join(format!("govchain-bad-agency-{}", std::process::id()));
+	std::fs::create_dir_all(&dir).expect("temp dir");
+	let output = node(&["export-chain-spec", "--chain", "dev"]);
+	assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+	let spec = String::from_utf8(output.stdout).expect("chain spec is UTF-8");
+	// Customs' code with a wrong check character, and a name no agency may have.
+	for (good, bad, rule) in [
+		("11110000MB0013434F", "11110000MB00134340", "InvalidUscc"),
+		("Beijing Customs District", "", "EmptyName"),
+	] {
+		assert!(spec.contains(good), "the dev chain spec lists {good}");
+		let path = dir.join("bad-agency.json");
+		std::fs::write(&path, spec.replace(good, bad)).expect("write");
+		let output = node(&["build-spec", "--chain", path.to_str().expect("utf-8"), "--raw"]);
+		let stderr = String::from_utf8_lossy(&output.stderr);
+		assert!(!output.status.success(), "a bad agency must stop genesis");
+		assert!(stderr.contains("genesis agency") && stderr.contains(rule), "{stderr}");
+	}
+	std::fs::remove_dir_all(&dir).ok();
+}

@@ -75,14 +75,17 @@ const FOUNDING_AGENCIES: [FoundingAgency; 4] = [
 	),
 ];
 
-/// The founding agencies as the agencies pallet's genesis expects them.
+/// The founding agencies as the agencies pallet's genesis expects them. A bad code stops the
+/// preset with a message naming it: an agency is never silently left out.
 fn founding_agencies() -> Vec<(Uscc, String, AccountId, Vec<Role>, Vec<AccountId>)> {
 	FOUNDING_AGENCIES
 		.iter()
-		.filter_map(|(code, name, role, admin, officers)| {
-			let uscc = Uscc::parse(*code).ok()?;
+		.map(|(code, name, role, admin, officers)| {
+			let uscc = Uscc::parse(*code).unwrap_or_else(|error| {
+				panic!("founding agency {name}: code {}: {error:?}", String::from_utf8_lossy(*code))
+			});
 			let officers = officers.iter().map(|officer| officer.to_account_id()).collect();
-			Some((uscc, String::from(*name), admin.to_account_id(), vec![*role], officers))
+			(uscc, String::from(*name), admin.to_account_id(), vec![*role], officers)
 		})
 		.collect()
 }

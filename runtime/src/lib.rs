@@ -18,6 +18,8 @@ pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
 pub mod configs;
+#[cfg(test)]
+mod council_safety_tests;
 pub mod genesis_config_presets;
 #[cfg(test)]
 mod governance_tests;
@@ -70,7 +72,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("govchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("govchain"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,

@@ -116,3 +116,48 @@ fn the_market_regulator_registers_and_everyone_reads_it() {
 		);
 	});
 }
+
+#[test]
+fn a_controller_pays_the_storage_fee_and_one_who_cannot_stores_nothing() {
+	use crate::{configs::registers::StorageFee, AccountId, Balances, UNIT};
+	use pallet_company_registry::{Contact, HistoryLength};
+	use polkadot_sdk::frame_support::traits::fungible::{Inspect, Mutate};
+	externalities(DEV_RUNTIME_PRESET).execute_with(|| {
+		pallet_timestamp::Now::<Runtime>::put(NOW);
+		let uscc = Uscc::parse(COMPANY).expect("valid");
+		// A controller the market regulator has not funded yet.
+		let controller = AccountId::new([42; 32]);
+		let mut register = register_call();
+		if let pallet_company_registry::Call::register { controllers, .. } = &mut register {
+			*controllers = vec![controller.clone()].try_into().expect("one");
+		}
+		assert_ok!(RuntimeCall::CompanyRegistry(register)
+			.dispatch(RuntimeOrigin::signed(Eve.to_account_id())));
+		let contact = Contact::<Runtime> {
+			phone: b"+86 10 6512 3456".to_vec().try_into().expect("short"),
+			email: b"office@lianzheng.example.cn".to_vec().try_into().expect("short"),
+			website: Default::default(),
+			postal_address: "北京市朝阳区建国路1号".as_bytes().to_vec().try_into().expect("short"),
+		};
+		let update = || {
+			RuntimeCall::CompanyRegistry(pallet_company_registry::Call::update_contact {
+				uscc,
+				contact: contact.clone(),
+			})
+			.dispatch(RuntimeOrigin::signed(controller.clone()))
+			.map_err(|error| error.error)
+		};
+		assert_noop!(update(), pallet_company_registry::Error::<Runtime>::StorageFeeUnpaid);
+
+		assert_ok!(Balances::mint_into(&controller, UNIT));
+		let issuance = Balances::total_issuance();
+		assert_ok!(update());
+		let entry = CompanyRegistry::history_page(uscc, 1, 1).records[0].encoded_size();
+		let fee = StorageFee::fee::<AccountId>(entry as u32);
+		assert_eq!(Balances::balance(&controller), UNIT - fee);
+		assert_eq!(Balances::total_issuance(), issuance - fee, "the fee is burned");
+		assert_eq!(HistoryLength::<Runtime>::get(uscc), 2);
+		// A contact update of about a hundred bytes costs a few tenths of a GOV.
+		assert!(fee > UNIT / 10 && fee < UNIT / 2, "fee {fee}");
+	});
+}

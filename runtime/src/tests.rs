@@ -4,7 +4,7 @@ use crate::{
 	genesis_config_presets::{self, BEIJING_PRESET},
 	AccountId, Balances, Runtime, RuntimeCall, RuntimeGenesisConfig, RuntimeOrigin, System, UNIT,
 };
-use govchain_domain_types::Role;
+use govchain_domain_types::{testing::CheckedExternalities, Role};
 use polkadot_sdk::{
 	frame_support::{
 		assert_ok, dispatch::GetDispatchInfo, instances::Instance1, traits::fungible::Inspect,
@@ -13,7 +13,7 @@ use polkadot_sdk::{
 	sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET},
 	sp_io::TestExternalities,
 	sp_keyring::Sr25519Keyring,
-	sp_runtime::{traits::Dispatchable, BuildStorage},
+	sp_runtime::{traits::Dispatchable, BuildStorage, TryRuntimeError},
 };
 
 /// The runtime's default genesis with a preset's patch applied, as the node's chain-spec
@@ -39,11 +39,19 @@ fn json_merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	}
 }
 
-pub(crate) fn externalities(preset: &str) -> TestExternalities {
+/// The preset's genesis state at block 1; govchain's pallets' invariants are checked after
+/// every test that runs in it.
+pub(crate) fn externalities(preset: &str) -> CheckedExternalities {
 	let storage = preset_genesis(preset).build_storage().expect("genesis storage builds");
 	let mut ext = TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
-	ext
+	CheckedExternalities::new(ext, invariants)
+}
+
+/// The invariants of govchain's pallets, as `try_state` checks them.
+pub(crate) fn invariants() -> Result<(), TryRuntimeError> {
+	crate::Agencies::do_try_state()?;
+	crate::CompanyRegistry::do_try_state()
 }
 
 #[test]
@@ -61,6 +69,48 @@ fn every_listed_preset_builds_and_unknown_ones_do_not_exist() {
 		preset_genesis(&name).build_storage().expect("preset genesis builds");
 	}
 	assert!(genesis_config_presets::get_preset(&PresetId::from("no-such-chain")).is_none());
+}
+
+/// Builds `preset`'s genesis with its first agency's entry changed by `corrupt`, as a node
+/// loading such a chain spec would; returns the error it fails with.
+fn genesis_error(preset: &str, corrupt: impl Fn(&mut serde_json::Value)) -> String {
+	let patch_bytes = genesis_config_presets::get_preset(&PresetId::from(preset)).expect("preset");
+	let mut patch: serde_json::Value = serde_json::from_slice(&patch_bytes).expect("JSON");
+	corrupt(&mut patch["agencies"]["agencies"][0]);
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("JSON");
+	json_merge(&mut config, patch);
+	let config: RuntimeGenesisConfig = match serde_json::from_value(config) {
+		Ok(config) => config,
+		Err(error) => return error.to_string(),
+	};
+	let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| config.build_storage()));
+	match built {
+		Ok(Ok(_)) => panic!("{preset}: the corrupt agency was accepted"),
+		Ok(Err(error)) => error,
+		Err(panic) => govchain_domain_types::testing::panic_message(&*panic),
+	}
+}
+
+#[test]
+fn every_preset_refuses_a_bad_founding_agency_with_a_clear_message() {
+	use serde_json::json;
+	for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET, BEIJING_PRESET] {
+		let cases: [(fn(&mut serde_json::Value), &str); 6] = [
+			// Valid format, wrong check character.
+			(|agency| agency[0] = json!("11110000MB0013426X"), "InvalidUscc"),
+			// A letter the code alphabet forbids.
+			(|agency| agency[0] = json!("11110000MB00134O6L"), "invalid USCC"),
+			// An enterprise is not an agency.
+			(|agency| agency[0] = json!("91110000MA01ABCD1M"), "NotAGovernmentCode"),
+			(|agency| agency[1] = json!("x".repeat(129)), "name too long"),
+			(|agency| agency[1] = json!(""), "EmptyName"),
+			(|agency| agency[3] = json!(["Mayor"]), "unknown variant `Mayor`"),
+		];
+		for (corrupt, expected) in cases {
+			let error = genesis_error(preset, corrupt);
+			assert!(error.contains(expected), "{preset}: '{error}' should say '{expected}'");
+		}
+	}
 }
 
 #[test]

@@ -8,8 +8,12 @@
 //! ## Rules
 //! - Agencies are keyed by their Unified Social Credit Code, which must be a valid code of a
 //!   government organ or public institution (first character `1`, check character correct).
-//! - The council (`AdmissionOrigin`) admits, suspends, reinstates and dissolves agencies,
-//!   grants and revokes roles, and replaces an agency's admin.
+//! - The council (`AdmissionOrigin`: two thirds of the seats in govchain's runtime, the same
+//!   threshold as a runtime upgrade) admits, suspends, reinstates and dissolves agencies,
+//!   grants and revokes roles, and replaces an agency's admin. A coalition below that
+//!   threshold can therefore neither change the council nor touch another agency
+//!   (docs/governance.md states the property and its threat model).
+//! - No seat is removed while `MinActiveAgencies` or fewer agencies are active.
 //! - An agency's admin adds and removes its officers. An account is an officer of at most
 //!   one agency at a time.
 //! - Officers of a suspended or dissolved agency can do nothing. Dissolved agencies' records
@@ -27,6 +31,8 @@ mod benchmarking;
 #[cfg(test)]
 mod mock;
 mod origin;
+#[cfg(feature = "std")]
+pub mod testing;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -44,11 +50,12 @@ pub mod pallet {
 	use alloc::{collections::btree_set::BTreeSet, vec::Vec};
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{ChangeMembers, InitializeMembers},
+		traits::{ChangeMembers, InitializeMembers, SortedMembers},
 		BoundedBTreeSet,
 	};
 	use frame_system::pallet_prelude::*;
 	use govchain_domain_types::{AgencyOfficer, RegistrationAuthority, Role, Uscc};
+	use polkadot_sdk::sp_runtime::TryRuntimeError;
 
 	/// The agency record as stored.
 	pub type AgencyOf<T> = Agency<
@@ -58,17 +65,25 @@ pub mod pallet {
 		<T as Config>::MaxOfficers,
 	>;
 
+	/// Version 0: the layout the chain launched with.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
 	pub trait Config: polkadot_sdk::frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// Who admits, suspends, reinstates and dissolves agencies, grants and revokes roles
-		/// and replaces admins: the council, by simple majority.
+		/// and replaces admins: the council with at least the threshold of a runtime upgrade
+		/// (two thirds), so that a smaller coalition cannot change who sits on it.
 		type AdmissionOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// The council whose seats follow the active agencies' admins.
-		type CouncilSeats: ChangeMembers<Self::AccountId> + InitializeMembers<Self::AccountId>;
+		/// The council whose seats follow the active agencies' admins; its members are read
+		/// back by the invariant checks.
+		type CouncilSeats: ChangeMembers<Self::AccountId>
+			+ InitializeMembers<Self::AccountId>
+			+ SortedMembers<Self::AccountId>;
 
 		/// Worst-case weight of the council taking note of a seat change (for
 		/// pallet-collective: `set_members` at its bounds, since open motions' votes of an
@@ -87,6 +102,11 @@ pub mod pallet {
 		/// Most agencies active at once; also the number of council seats.
 		#[pallet::constant]
 		type MaxActiveAgencies: Get<u32>;
+
+		/// Fewest agencies active at once: no suspension or dissolution takes the council
+		/// below it, so that a handful of seats can never govern the chain alone.
+		#[pallet::constant]
+		type MinActiveAgencies: Get<u32>;
 
 		/// Benchmarked weights of the calls.
 		type WeightInfo: WeightInfo;
@@ -115,28 +135,40 @@ pub mod pallet {
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		/// A chain spec with a bad agency must not start: every entry is checked as
+		/// `admit_agency` checks it, and a failure stops the chain at genesis with a message
+		/// naming the agency and the rule it breaks, instead of leaving the entry out.
 		fn build(&self) {
-			// A chain spec with a bad agency must not start: failing here stops it at genesis.
 			for (uscc, name, admin, roles, officers) in &self.agencies {
-				let agency = Pallet::<T>::new_agency(
-					uscc,
-					name.as_bytes().to_vec().try_into().expect("genesis agency name within bounds"),
-					admin,
-					roles.clone().try_into().expect("genesis agency roles within bounds"),
-				)
-				.expect("genesis agency is valid");
-				Seats::<T>::put(
-					Pallet::<T>::seats_with(admin).expect("genesis seats within bounds"),
-				);
+				let Ok(bounded_name) = BoundedVec::try_from(name.as_bytes().to_vec()) else {
+					genesis_failure(uscc, name, "name too long")
+				};
+				let Ok(roles) = BoundedVec::try_from(roles.clone()) else {
+					genesis_failure(uscc, name, "more roles than exist")
+				};
+				let agency = Pallet::<T>::new_agency(uscc, bounded_name, admin, roles)
+					.unwrap_or_else(|error| genesis_failure(uscc, name, error.into()));
+				let seats = Pallet::<T>::seats_with(admin)
+					.unwrap_or_else(|error| genesis_failure(uscc, name, error.into()));
+				Seats::<T>::put(seats);
 				OfficerOf::<T>::insert(admin, uscc);
 				Agencies::<T>::insert(uscc, agency);
 				for officer in officers {
-					Pallet::<T>::enlist_officer(uscc, officer).expect("genesis officer is valid");
+					if let Err(error) = Pallet::<T>::enlist_officer(uscc, officer) {
+						genesis_failure(uscc, name, error.into())
+					}
 				}
 			}
 			// The council learns its members once, as pallet-collective expects at genesis.
 			T::CouncilSeats::initialize_members(&Seats::<T>::get());
 		}
+	}
+
+	/// Stops genesis with a message naming the agency and the rule it breaks (an error's
+	/// name, such as `NotAGovernmentCode`).
+	fn genesis_failure(uscc: &Uscc, name: &str, what: &str) -> ! {
+		let code = alloc::string::String::from_utf8_lossy(uscc.as_bytes());
+		panic!("genesis agency {code} ({name}): {what}")
 	}
 
 	#[pallet::event]
@@ -202,14 +234,33 @@ pub mod pallet {
 		TooManyActiveAgencies,
 		/// The account is already the agency's admin.
 		AlreadyAdmin,
+		/// Only the minimum number of agencies is active: no seat can be removed.
+		TooFewActiveAgencies,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MinActiveAgencies::get() >= 1, "the council needs at least one seat");
+			assert!(
+				T::MinActiveAgencies::get() <= T::MaxActiveAgencies::get(),
+				"the minimum of active agencies exceeds the maximum"
+			);
+			assert!(T::MaxOfficers::get() >= 1, "an agency needs room for its admin");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_block: BlockNumberFor<T>) -> Result<(), TryRuntimeError> {
+			Self::do_try_state()
+		}
 	}
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Admits an agency with its admin and roles; the admin takes a council seat.
 		///
-		/// Origin: `AdmissionOrigin` (council majority). The code must be a valid government
-		/// code not admitted before; the admin must not act for another agency.
+		/// Origin: `AdmissionOrigin` (two thirds of the council). The code must be a valid
+		/// government code not admitted before; the admin must not act for another agency.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::admit_agency().saturating_add(T::CouncilSeatsWeight::get()))]
 		pub fn admit_agency(
@@ -231,14 +282,14 @@ pub mod pallet {
 
 		/// Suspends an active agency: its officers can do nothing and its seat is vacated.
 		///
-		/// Origin: `AdmissionOrigin`.
+		/// Origin: `AdmissionOrigin`. More than `MinActiveAgencies` agencies must be active.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::suspend_agency().saturating_add(T::CouncilSeatsWeight::get()))]
 		pub fn suspend_agency(origin: OriginFor<T>, uscc: Uscc) -> DispatchResult {
 			T::AdmissionOrigin::ensure_origin(origin)?;
 			let mut agency = Agencies::<T>::get(uscc).ok_or(Error::<T>::UnknownAgency)?;
 			ensure!(agency.status == AgencyStatus::Active, Error::<T>::AgencyNotActive);
-			let seats = Self::seats_without(&agency.admin);
+			let seats = Self::seats_without(&agency.admin)?;
 			agency.status =
 				AgencyStatus::Suspended { since: frame_system::Pallet::<T>::block_number() };
 			Self::set_seats(seats, &[], &[agency.admin.clone()]);
@@ -270,7 +321,8 @@ pub mod pallet {
 		/// Dissolves an agency for good. The record stays; its officers are released and its
 		/// seat, if it had one, is vacated.
 		///
-		/// Origin: `AdmissionOrigin`.
+		/// Origin: `AdmissionOrigin`. Dissolving an active agency needs more than
+		/// `MinActiveAgencies` active agencies.
 		#[pallet::call_index(3)]
 		#[pallet::weight(
 			T::WeightInfo::dissolve_agency(T::MaxOfficers::get())
@@ -284,7 +336,7 @@ pub mod pallet {
 				Error::<T>::AgencyDissolved
 			);
 			if agency.status == AgencyStatus::Active {
-				let seats = Self::seats_without(&agency.admin);
+				let seats = Self::seats_without(&agency.admin)?;
 				Self::set_seats(seats, &[], &[agency.admin.clone()]);
 			}
 			for officer in agency.officers.iter() {
@@ -508,11 +560,17 @@ pub mod pallet {
 			Ok(seats)
 		}
 
-		/// The seats without `admin`.
-		fn seats_without(admin: &T::AccountId) -> BoundedVec<T::AccountId, T::MaxActiveAgencies> {
+		/// The seats without `admin`; fails when only the minimum of seats is left.
+		fn seats_without(
+			admin: &T::AccountId,
+		) -> Result<BoundedVec<T::AccountId, T::MaxActiveAgencies>, DispatchError> {
 			let mut seats = Seats::<T>::get();
+			ensure!(
+				seats.len() as u32 > T::MinActiveAgencies::get(),
+				Error::<T>::TooFewActiveAgencies
+			);
 			seats.retain(|seat| seat != admin);
-			seats
+			Ok(seats)
 		}
 
 		/// Stores the new seats and tells the council who came and went.
@@ -523,6 +581,47 @@ pub mod pallet {
 		) {
 			T::CouncilSeats::change_members_sorted(incoming, outgoing, &seats);
 			Seats::<T>::put(seats);
+		}
+
+		/// The register's invariants: every officer maps to an agency that lists it and every
+		/// listed officer of an undissolved agency maps back to it; admins are officers; the
+		/// seats, and the council's members, are exactly the sorted admins of the active
+		/// agencies. (`MinActiveAgencies` is a rule on removals, not on the state: a chain
+		/// may start with fewer agencies and admit more.)
+		pub fn do_try_state() -> Result<(), TryRuntimeError> {
+			let mut active_admins = Vec::new();
+			for (uscc, agency) in Agencies::<T>::iter() {
+				ensure!(agency.officers.contains(&agency.admin), "an admin is not an officer");
+				let dissolved = matches!(agency.status, AgencyStatus::Dissolved { .. });
+				for officer in agency.officers.iter() {
+					let acts_for = OfficerOf::<T>::get(officer);
+					if dissolved {
+						ensure!(acts_for != Some(uscc), "an officer of a dissolved agency acts");
+					} else {
+						ensure!(acts_for == Some(uscc), "a listed officer acts for another agency");
+					}
+				}
+				if agency.status == AgencyStatus::Active {
+					active_admins.push(agency.admin);
+				}
+			}
+			for (officer, uscc) in OfficerOf::<T>::iter() {
+				let agency = Agencies::<T>::get(uscc).ok_or("an officer's agency is unknown")?;
+				ensure!(
+					agency.officers.contains(&officer),
+					"an officer is not listed by its agency"
+				);
+			}
+			active_admins.sort();
+			ensure!(
+				Seats::<T>::get().into_inner() == active_admins,
+				"the seats are not the sorted admins of the active agencies"
+			);
+			ensure!(
+				T::CouncilSeats::sorted_members() == active_admins,
+				"the council's members are not the seats"
+			);
+			Ok(())
 		}
 	}
 }

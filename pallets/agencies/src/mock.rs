@@ -1,13 +1,11 @@
 //! A test runtime with the agencies pallet and a council that records its members.
 
-use crate as pallet_agencies;
-use core::cell::RefCell;
-use govchain_domain_types::Uscc;
+pub use crate::testing::council;
+
+use crate::{self as pallet_agencies, testing::TestCouncil};
+use govchain_domain_types::{testing::CheckedExternalities, Uscc};
 use polkadot_sdk::{
-	frame_support::{
-		construct_runtime, derive_impl, parameter_types,
-		traits::{ChangeMembers, ConstU32, InitializeMembers},
-	},
+	frame_support::{construct_runtime, derive_impl, parameter_types, traits::ConstU32},
 	frame_system::{self, EnsureRoot},
 	sp_io::TestExternalities,
 	sp_runtime::BuildStorage,
@@ -27,34 +25,10 @@ impl frame_system::Config for Test {
 	type Block = Block;
 }
 
-thread_local! {
-	/// The council's members as the pallet last told them.
-	static COUNCIL: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Stands in for pallet-collective: keeps the member list it is given.
-pub struct TestCouncil;
-
-impl ChangeMembers<u64> for TestCouncil {
-	fn change_members_sorted(_incoming: &[u64], _outgoing: &[u64], sorted_new: &[u64]) {
-		COUNCIL.with(|council| *council.borrow_mut() = sorted_new.to_vec());
-	}
-}
-
-impl InitializeMembers<u64> for TestCouncil {
-	fn initialize_members(members: &[u64]) {
-		COUNCIL.with(|council| *council.borrow_mut() = members.to_vec());
-	}
-}
-
-/// The council's current members.
-pub fn council() -> Vec<u64> {
-	COUNCIL.with(|council| council.borrow().clone())
-}
-
 parameter_types! {
 	pub const MaxOfficers: u32 = 3;
 	pub const MaxActiveAgencies: u32 = 3;
+	pub const MinActiveAgencies: u32 = 1;
 }
 
 impl pallet_agencies::Config for Test {
@@ -64,6 +38,7 @@ impl pallet_agencies::Config for Test {
 	type MaxNameLength = ConstU32<32>;
 	type MaxOfficers = MaxOfficers;
 	type MaxActiveAgencies = MaxActiveAgencies;
+	type MinActiveAgencies = MinActiveAgencies;
 	type WeightInfo = ();
 }
 
@@ -83,7 +58,8 @@ pub fn uscc(code: &[u8; 18]) -> Uscc {
 }
 
 /// Genesis: the market regulator (admin 1, officer 11) and customs (admin 2) are admitted.
-pub fn new_test_ext() -> TestExternalities {
+/// The register's invariants are checked after every test.
+pub fn new_test_ext() -> CheckedExternalities {
 	use govchain_domain_types::Role;
 	let mut storage =
 		frame_system::GenesisConfig::<Test>::default().build_storage().expect("system");
@@ -103,5 +79,5 @@ pub fn new_test_ext() -> TestExternalities {
 	.expect("agencies genesis");
 	let mut ext = TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
-	ext
+	CheckedExternalities::new(ext, Agencies::do_try_state)
 }

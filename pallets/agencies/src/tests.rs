@@ -514,3 +514,92 @@ fn origin_refuses_unsigned_root_and_strangers() {
 		);
 	});
 }
+
+#[test]
+fn no_seat_is_removed_at_the_minimum_of_active_agencies() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(<MinActiveAgencies as Get<u32>>::get(), 1);
+		assert_ok!(Agencies::suspend_agency(RuntimeOrigin::root(), uscc(CUSTOMS)));
+		assert_eq!(council(), vec![1]);
+		assert_noop!(
+			Agencies::suspend_agency(RuntimeOrigin::root(), uscc(MARKET_REGULATOR)),
+			Error::<Test>::TooFewActiveAgencies
+		);
+		assert_noop!(
+			Agencies::dissolve_agency(RuntimeOrigin::root(), uscc(MARKET_REGULATOR)),
+			Error::<Test>::TooFewActiveAgencies
+		);
+		// A suspended agency holds no seat: dissolving it removes none.
+		assert_ok!(Agencies::dissolve_agency(RuntimeOrigin::root(), uscc(CUSTOMS)));
+		// Moving the last seat to a new admin keeps the count.
+		assert_ok!(Agencies::replace_admin(RuntimeOrigin::root(), uscc(MARKET_REGULATOR), 5));
+		assert_eq!(council(), vec![5]);
+	});
+}
+
+#[test]
+fn invariant_checks_catch_a_register_out_of_step_with_the_council() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Agencies::do_try_state());
+		// A seat without an active agency behind it.
+		let honest = Seats::<Test>::get();
+		Seats::<Test>::put(BoundedVec::truncate_from(vec![1, 2, 3]));
+		assert!(Agencies::do_try_state().is_err());
+		Seats::<Test>::put(honest);
+		// An officer the agency does not list.
+		OfficerOf::<Test>::insert(99, uscc(CUSTOMS));
+		assert!(Agencies::do_try_state().is_err());
+		OfficerOf::<Test>::remove(99);
+		// A listed officer released without the agency being dissolved.
+		OfficerOf::<Test>::remove(11);
+		assert!(Agencies::do_try_state().is_err());
+		OfficerOf::<Test>::insert(11, uscc(MARKET_REGULATOR));
+		assert_ok!(Agencies::do_try_state());
+	});
+}
+
+/// Builds the agencies' genesis from `agencies` and returns the panic message, if any.
+fn genesis_failure(
+	agencies: Vec<(govchain_domain_types::Uscc, String, u64, Vec<Role>, Vec<u64>)>,
+) -> Option<String> {
+	use polkadot_sdk::sp_runtime::BuildStorage;
+	let built = std::panic::catch_unwind(|| {
+		crate::GenesisConfig::<Test> { agencies }
+			.build_storage()
+			.expect("storage builds")
+	});
+	built.err().map(|panic| govchain_domain_types::testing::panic_message(&*panic))
+}
+
+#[test]
+fn genesis_refuses_bad_agencies_with_a_message_naming_them() {
+	let good = |code: &[u8; 18], admin: u64| {
+		(uscc(code), "Agency".to_string(), admin, vec![Role::OtherAgency], vec![])
+	};
+	assert_eq!(genesis_failure(vec![good(CUSTOMS, 2)]), None);
+
+	let message = genesis_failure(vec![good(ENTERPRISE, 2)]).expect("an enterprise is refused");
+	assert!(message.contains("91110000MA01ABCD1M"), "{message}");
+	assert!(message.contains("NotAGovernmentCode"), "{message}");
+
+	let mut wrong_check = *CUSTOMS;
+	wrong_check[17] = b'0';
+	let message = genesis_failure(vec![good(&wrong_check, 2)]).expect("bad check character");
+	assert!(message.contains("InvalidUscc"), "{message}");
+
+	let mut long_name = good(CUSTOMS, 2);
+	long_name.1 = "x".repeat(33);
+	let message = genesis_failure(vec![long_name]).expect("name too long");
+	assert!(message.contains("name too long"), "{message}");
+
+	let mut no_roles = good(CUSTOMS, 2);
+	no_roles.3 = vec![];
+	let message = genesis_failure(vec![no_roles]).expect("no roles");
+	assert!(message.contains("NoRoles"), "{message}");
+
+	let mut shared_officer = good(CUSTOMS, 2);
+	shared_officer.4 = vec![1];
+	let message = genesis_failure(vec![good(MARKET_REGULATOR, 1), shared_officer])
+		.expect("an officer serves two agencies");
+	assert!(message.contains("11110000MB0013434F") && message.contains("AlreadyAnOfficer"));
+}

@@ -13,7 +13,10 @@
 //!   override, which is stored with the record.
 //! - A code is registered once. Revoked and deregistered companies stay for ever and their
 //!   codes cannot be registered again.
-//! - Controllers file annual reports and keep the contact data current; nothing else.
+//! - Controllers file annual reports and keep the contact data current; nothing else. They
+//!   pay `StorageFee` for the bytes each report or contact update adds to the chain (the
+//!   report, or the contact data, and its history entry): a controller who cannot pay
+//!   stores nothing.
 //! - Annual-report rule: the report for year Y is due by 30 June of Y+1 (China Standard
 //!   Time). The rule is applied **lazily**: a company whose earliest unfiled report is past
 //!   its deadline reads as abnormal at once (`status_now`, the `CompanyRegistry` trait and
@@ -53,17 +56,22 @@ pub trait BenchmarkHelper {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use alloc::collections::btree_map::BTreeMap;
 	use alloc::collections::btree_set::BTreeSet;
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
 	use govchain_domain_types::{
 		calendar::{annual_report_deadline, year_in_cst},
 		AbnormalReason, AgencyOfficer, CompanyRegistry, CompanyStatus, PartyRef,
-		RegistrationAuthority, UnixMillis, Uscc, UsccError,
+		RegistrationAuthority, StorageFee, UnixMillis, Uscc, UsccError,
 	};
-	use polkadot_sdk::sp_core::H256;
+	use polkadot_sdk::{sp_core::H256, sp_runtime::TryRuntimeError};
+
+	/// Version 0: the layout the chain launched with.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -77,6 +85,9 @@ pub mod pallet {
 
 		/// The chain's time (the timestamp pallet).
 		type Time: UnixTime;
+
+		/// What controllers pay for the bytes their reports and contact updates store.
+		type StorageFee: StorageFee<Self::AccountId>;
 
 		/// Longest company name (Chinese or English), in bytes.
 		#[pallet::constant]
@@ -231,6 +242,17 @@ pub mod pallet {
 		NotOverdue,
 		/// The company's history has reached its numbering limit.
 		HistoryFull,
+		/// The signer cannot pay the fee for the bytes the call would store (and keep its
+		/// account alive).
+		StorageFeeUnpaid,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_block: BlockNumberFor<T>) -> Result<(), TryRuntimeError> {
+			Self::do_try_state()
+		}
 	}
 
 	#[pallet::call]
@@ -430,9 +452,12 @@ pub mod pallet {
 		/// Origin: signed by a controller of a company that is not revoked or deregistered.
 		/// Years are filed in order, from the company's first reporting year on, once the year
 		/// has ended. A report filed on or after its deadline is marked late, and if the
-		/// company's listing as abnormal was not yet recorded, it is recorded first.
+		/// company's listing as abnormal was not yet recorded, it is recorded first. The
+		/// controller pays the storage fee for the report and its history entry.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::file_annual_report())]
+		#[pallet::weight(
+			T::WeightInfo::file_annual_report().saturating_add(T::StorageFee::charge_weight())
+		)]
 		pub fn file_annual_report(
 			origin: OriginFor<T>,
 			uscc: Uscc,
@@ -452,20 +477,22 @@ pub mod pallet {
 			let late = now >= annual_report_deadline(year);
 			// `year` is before the current year, so this cannot saturate.
 			let next_report_year = year.saturating_add(1);
-			Self::record_implied_listing(&uscc, &mut company, now, &who)?;
-			company.next_report_year = next_report_year;
-			let entry = Self::append_history(
-				&uscc,
+			let report =
+				AnnualReport { figures, document_hash, filed_by: who.clone(), filed_at: now, late };
+			let record = Self::history_record(
 				now,
 				Actor::Controller(who.clone()),
 				Change::AnnualReportFiled { year, late },
 				Default::default(),
-			)?;
-			AnnualReports::<T>::insert(
-				uscc,
-				year,
-				AnnualReport { figures, document_hash, filed_by: who, filed_at: now, late },
 			);
+			Self::charge_storage(
+				&who,
+				report.encoded_size().saturating_add(record.encoded_size()),
+			)?;
+			Self::record_implied_listing(&uscc, &mut company, now, &who)?;
+			company.next_report_year = next_report_year;
+			let entry = Self::append_record(&uscc, record)?;
+			AnnualReports::<T>::insert(uscc, year, report);
 			Companies::<T>::insert(uscc, company);
 			Self::deposit_event(Event::AnnualReportFiled { uscc, year, late, entry });
 			Ok(())
@@ -474,9 +501,12 @@ pub mod pallet {
 		/// Replaces the company's public contact data.
 		///
 		/// Origin: signed by a controller of a company that is not revoked or deregistered.
-		/// Every field must be UTF-8; empty fields are allowed.
+		/// Every field must be UTF-8; empty fields are allowed. The controller pays the
+		/// storage fee for the history entry, which keeps the contact data for ever.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::update_contact())]
+		#[pallet::weight(
+			T::WeightInfo::update_contact().saturating_add(T::StorageFee::charge_weight())
+		)]
 		pub fn update_contact(
 			origin: OriginFor<T>,
 			uscc: Uscc,
@@ -490,14 +520,14 @@ pub mod pallet {
 				Self::check_utf8(field)?;
 			}
 			company.contact = contact.clone();
-			let now = Self::now();
-			let entry = Self::append_history(
-				&uscc,
-				now,
-				Actor::Controller(who),
+			let record = Self::history_record(
+				Self::now(),
+				Actor::Controller(who.clone()),
 				Change::ContactUpdated(contact),
 				Default::default(),
-			)?;
+			);
+			Self::charge_storage(&who, record.encoded_size())?;
+			let entry = Self::append_record(&uscc, record)?;
 			Companies::<T>::insert(uscc, company);
 			Self::deposit_event(Event::ContactUpdated { uscc, entry });
 			Ok(())
@@ -744,18 +774,84 @@ pub mod pallet {
 			change: Change<T>,
 			reason: Text<T::MaxReasonLength>,
 		) -> Result<u32, DispatchError> {
-			let entry = HistoryLength::<T>::get(uscc);
-			let length = entry.checked_add(1).ok_or(Error::<T>::HistoryFull)?;
-			let record = ChangeRecord {
+			Self::append_record(uscc, Self::history_record(now, actor, change, reason))
+		}
+
+		/// A history entry made now, in this block.
+		fn history_record(
+			now: UnixMillis,
+			actor: Actor<T::AccountId>,
+			change: Change<T>,
+			reason: Text<T::MaxReasonLength>,
+		) -> ChangeRecord<T> {
+			ChangeRecord {
 				at: now,
 				block: frame_system::Pallet::<T>::block_number(),
 				actor,
 				change,
 				reason,
-			};
+			}
+		}
+
+		/// Stores `record` as the company's next history entry and returns its number.
+		fn append_record(uscc: &Uscc, record: ChangeRecord<T>) -> Result<u32, DispatchError> {
+			let entry = HistoryLength::<T>::get(uscc);
+			let length = entry.checked_add(1).ok_or(Error::<T>::HistoryFull)?;
 			History::<T>::insert(uscc, entry, record);
 			HistoryLength::<T>::insert(uscc, length);
 			Ok(entry)
+		}
+
+		/// Takes the storage fee for `bytes` from `who`.
+		fn charge_storage(who: &T::AccountId, bytes: usize) -> DispatchResult {
+			let bytes = u32::try_from(bytes).unwrap_or(u32::MAX);
+			T::StorageFee::charge(who, bytes).map_err(|_| Error::<T>::StorageFeeUnpaid.into())
+		}
+
+		/// The register's invariants: every company's history is numbered 0 to its length
+		/// without gaps, and no history exists without a company; every annual report
+		/// belongs to a registered company, and a company's reports are consecutive years
+		/// ending just before its `next_report_year`.
+		pub fn do_try_state() -> Result<(), TryRuntimeError> {
+			let mut entries: BTreeMap<Uscc, u32> = BTreeMap::new();
+			for (uscc, index, _) in History::<T>::iter() {
+				let length = HistoryLength::<T>::get(uscc);
+				ensure!(index < length, "a history entry lies beyond the history's length");
+				let count = entries.entry(uscc).or_default();
+				*count = count.saturating_add(1);
+			}
+			for (uscc, length) in HistoryLength::<T>::iter() {
+				ensure!(Companies::<T>::contains_key(uscc), "history without a company");
+				ensure!(
+					entries.get(&uscc).copied().unwrap_or(0) == length,
+					"a history's length is not its number of entries"
+				);
+			}
+			let mut years: BTreeMap<Uscc, (u16, u16, u32)> = BTreeMap::new();
+			for (uscc, year, _) in AnnualReports::<T>::iter() {
+				let (first, last, count) = years.entry(uscc).or_insert((year, year, 0));
+				*first = (*first).min(year);
+				*last = (*last).max(year);
+				*count = count.saturating_add(1);
+			}
+			for (uscc, (first, last, count)) in years {
+				let company = Companies::<T>::get(uscc).ok_or("a report without a company")?;
+				ensure!(
+					u32::from(last.saturating_sub(first)).saturating_add(1) == count,
+					"a company's annual reports skip a year"
+				);
+				ensure!(
+					last.checked_add(1) == Some(company.next_report_year),
+					"the next report year does not follow the last report filed"
+				);
+			}
+			for (uscc, _) in Companies::<T>::iter() {
+				ensure!(
+					HistoryLength::<T>::get(uscc) > 0,
+					"a company without its registration entry"
+				);
+			}
+			Ok(())
 		}
 	}
 

@@ -1,12 +1,17 @@
 //! A test runtime with the real agencies pallet (so the registrar origin is the one the
-//! chain uses) and the timestamp pallet as the chain's clock.
+//! chain uses), the timestamp pallet as the chain's clock, and balances to pay storage fees.
 
 use crate as pallet_company_registry;
-use govchain_domain_types::{Role, UnixMillis, Uscc};
+use govchain_domain_types::{
+	storage_fee::BurnPerByte, testing::CheckedExternalities, Role, UnixMillis, Uscc,
+};
 use polkadot_sdk::{
-	frame_support::{construct_runtime, derive_impl, parameter_types, traits::ConstU32},
+	frame_support::{
+		construct_runtime, derive_impl, parameter_types,
+		traits::{ConstU32, ConstU64},
+	},
 	frame_system::{self, EnsureRoot},
-	pallet_timestamp,
+	pallet_balances, pallet_timestamp,
 	sp_io::TestExternalities,
 	sp_runtime::BuildStorage,
 };
@@ -17,6 +22,7 @@ construct_runtime!(
 	pub enum Test {
 		System: frame_system,
 		Timestamp: pallet_timestamp,
+		Balances: pallet_balances,
 		Agencies: pallet_agencies,
 		CompanyRegistry: pallet_company_registry,
 	}
@@ -25,6 +31,12 @@ construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
 }
 
 #[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
@@ -32,11 +44,12 @@ impl pallet_timestamp::Config for Test {}
 
 impl pallet_agencies::Config for Test {
 	type AdmissionOrigin = EnsureRoot<u64>;
-	type CouncilSeats = ();
+	type CouncilSeats = pallet_agencies::testing::TestCouncil;
 	type CouncilSeatsWeight = ();
 	type MaxNameLength = ConstU32<64>;
 	type MaxOfficers = ConstU32<4>;
 	type MaxActiveAgencies = ConstU32<8>;
+	type MinActiveAgencies = ConstU32<1>;
 	type WeightInfo = ();
 }
 
@@ -47,6 +60,7 @@ parameter_types! {
 impl pallet_company_registry::Config for Test {
 	type RegistrarOrigin = pallet_agencies::EnsureAgencyOfficer<Test, MarketRegulatorRole>;
 	type Time = Timestamp;
+	type StorageFee = RegistryStorageFee;
 	type MaxNameLength = ConstU32<64>;
 	type MaxAddressLength = ConstU32<64>;
 	type MaxScopeLength = ConstU32<128>;
@@ -59,6 +73,13 @@ impl pallet_company_registry::Config for Test {
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TestClock;
 }
+
+/// Fee for storing a report or a contact update: [`STORAGE_BASE_FEE`] plus one per byte.
+pub type RegistryStorageFee = BurnPerByte<Balances, ConstU64<STORAGE_BASE_FEE>, ConstU64<1>, ()>;
+/// The part of the storage fee that does not depend on the size.
+pub const STORAGE_BASE_FEE: u64 = 10;
+/// What the funded test accounts start with.
+pub const ENDOWMENT: u64 = 1_000_000;
 
 /// Moves the test chain's clock for the benchmarks.
 #[cfg(feature = "runtime-benchmarks")]
@@ -93,8 +114,10 @@ pub fn uscc(code: &[u8; 18]) -> Uscc {
 	Uscc::parse_legacy(code).expect("test code is well formed")
 }
 
-/// Genesis: the market regulator and customs are admitted; the clock reads [`START`].
-pub fn new_test_ext() -> TestExternalities {
+/// Genesis: the market regulator and customs are admitted; `funded` accounts hold
+/// [`ENDOWMENT`]; the clock reads [`START`]. The registry's and the agencies' invariants are
+/// checked after every test.
+pub fn new_test_ext_funding(funded: &[u64]) -> CheckedExternalities {
 	let mut storage =
 		frame_system::GenesisConfig::<Test>::default().build_storage().expect("system");
 	pallet_agencies::GenesisConfig::<Test> {
@@ -111,10 +134,29 @@ pub fn new_test_ext() -> TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.expect("agencies genesis");
+	pallet_balances::GenesisConfig::<Test> {
+		balances: funded.iter().map(|account| (*account, ENDOWMENT)).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.expect("balances genesis");
 	let mut ext = TestExternalities::new(storage);
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		set_time(START);
 	});
-	ext
+	CheckedExternalities::new(ext, || {
+		Agencies::do_try_state()?;
+		CompanyRegistry::do_try_state()
+	})
+}
+
+/// The controller the tests register companies with.
+pub const CONTROLLER: u64 = 100;
+/// A second controller.
+pub const OTHER_CONTROLLER: u64 = 101;
+
+/// [`new_test_ext_funding`] with [`CONTROLLER`] and [`OTHER_CONTROLLER`] funded.
+pub fn new_test_ext() -> CheckedExternalities {
+	new_test_ext_funding(&[CONTROLLER, OTHER_CONTROLLER])
 }

@@ -5,7 +5,7 @@ use crate::{
 	CompanyOfficer, Contact, Error, Event, History, HistoryLength, OfficerRole, Particulars,
 	ReportFigures, Shareholding, StatusChange, Text,
 };
-use codec::Decode;
+use codec::{Decode, Encode};
 use govchain_domain_types::{
 	calendar::annual_report_deadline, AbnormalReason, AgencyOfficer, CivilDate,
 	CompanyRegistry as CompanyRegistryTrait, CompanyStatus, CurrencyCode, DivisionCode,
@@ -13,6 +13,7 @@ use govchain_domain_types::{
 };
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok, traits::Get, BoundedVec},
+	pallet_balances,
 	sp_core::H256,
 	sp_runtime::{DispatchError, DispatchResult},
 };
@@ -29,8 +30,6 @@ const COOPERATIVE: &[u8; 18] = b"93110112MA03LMNP48";
 // Sum 2951, remainder 6: the check character is `R`; `T` is a pilot-era legacy code.
 const LEGACY_COMPANY: &[u8; 18] = b"91110105MA04QRTU6T";
 
-const CONTROLLER: u64 = 100;
-const OTHER_CONTROLLER: u64 = 101;
 const STRANGER: u64 = 200;
 
 /// 2024-07-01 00:00 China time: the 2023 reports' deadline has passed, 2024's is a year off.
@@ -924,6 +923,86 @@ fn controllers_keep_contact_data_current() {
 	});
 }
 
+#[test]
+fn controllers_pay_for_the_bytes_they_store_and_the_fee_is_burned() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(COMPANY));
+		let issuance = pallet_balances::TotalIssuance::<Test>::get();
+		assert_ok!(update_contact(CONTROLLER, COMPANY, contact(b"010-1234")));
+		let fee = STORAGE_BASE_FEE + last_change(COMPANY).encoded_size() as u64;
+		assert_eq!(Balances::free_balance(CONTROLLER), ENDOWMENT - fee);
+		assert_eq!(pallet_balances::TotalIssuance::<Test>::get(), issuance - fee);
+
+		// A report costs its own bytes and those of its history entry.
+		set_time(1_735_660_800_000);
+		let before = Balances::free_balance(CONTROLLER);
+		assert_ok!(file_report(CONTROLLER, COMPANY, 2024));
+		let report = AnnualReports::<Test>::get(uscc(COMPANY), 2024).expect("filed");
+		let stored = report.encoded_size() + last_change(COMPANY).encoded_size();
+		assert_eq!(Balances::free_balance(CONTROLLER), before - STORAGE_BASE_FEE - stored as u64);
+	});
+}
+
+#[test]
+fn a_controller_who_cannot_pay_the_storage_fee_stores_nothing() {
+	new_test_ext_funding(&[]).execute_with(|| {
+		assert_ok!(register(COMPANY));
+		assert_noop!(
+			update_contact(CONTROLLER, COMPANY, contact(b"1")),
+			Error::<Test>::StorageFeeUnpaid
+		);
+		set_time(1_735_660_800_000);
+		assert_noop!(file_report(CONTROLLER, COMPANY, 2024), Error::<Test>::StorageFeeUnpaid);
+
+		// Exactly the fee is not enough: the account must stay alive after paying it.
+		let record = ChangeRecord::<Test> {
+			at: 1_735_660_800_000,
+			block: 1,
+			actor: Actor::Controller(CONTROLLER),
+			change: Change::ContactUpdated(contact(b"1")),
+			reason: Default::default(),
+		};
+		let fee = STORAGE_BASE_FEE + record.encoded_size() as u64;
+		let existential_deposit: u64 = <Test as pallet_balances::Config>::ExistentialDeposit::get();
+		assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), CONTROLLER, fee));
+		assert_noop!(
+			update_contact(CONTROLLER, COMPANY, contact(b"1")),
+			Error::<Test>::StorageFeeUnpaid
+		);
+		assert_ok!(Balances::force_set_balance(
+			RuntimeOrigin::root(),
+			CONTROLLER,
+			fee + existential_deposit
+		));
+		assert_ok!(update_contact(CONTROLLER, COMPANY, contact(b"1")));
+		assert_eq!(last_change(COMPANY), record);
+		assert_eq!(Balances::free_balance(CONTROLLER), existential_deposit);
+	});
+}
+
+#[test]
+fn invariant_checks_catch_a_history_or_reports_out_of_step() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(COMPANY));
+		set_time(1_735_660_800_000);
+		assert_ok!(file_report(CONTROLLER, COMPANY, 2024));
+		assert_ok!(CompanyRegistry::do_try_state());
+		// A history counter that does not match its entries.
+		HistoryLength::<Test>::insert(uscc(COMPANY), 5);
+		assert!(CompanyRegistry::do_try_state().is_err());
+		HistoryLength::<Test>::insert(uscc(COMPANY), 2);
+		// A next report year that does not follow the last report.
+		Companies::<Test>::mutate(uscc(COMPANY), |company| {
+			company.as_mut().expect("registered").next_report_year = 2027
+		});
+		assert!(CompanyRegistry::do_try_state().is_err());
+		Companies::<Test>::mutate(uscc(COMPANY), |company| {
+			company.as_mut().expect("registered").next_report_year = 2025
+		});
+		assert_ok!(CompanyRegistry::do_try_state());
+	});
+}
+
 // ---- Annual reports ----
 
 #[test]
@@ -1189,10 +1268,14 @@ fn history_pages_are_capped() {
 fn a_history_whose_numbering_is_exhausted_takes_no_more_changes() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(register(COMPANY));
+		// Planted: 2³² entries cannot be written in a test.
 		HistoryLength::<Test>::insert(uscc(COMPANY), u32::MAX);
 		assert_noop!(
 			update_contact(CONTROLLER, COMPANY, contact(b"1")),
 			Error::<Test>::HistoryFull
 		);
+		// The invariant checks rightly reject the planted counter; put the true one back.
+		assert!(CompanyRegistry::do_try_state().is_err());
+		HistoryLength::<Test>::insert(uscc(COMPANY), 1);
 	});
 }

@@ -2,22 +2,26 @@
 //!
 //! | decision | origin |
 //! | --- | --- |
-//! | admit, suspend, reinstate, dissolve agencies; grant and revoke roles; replace admins | more than half of the council |
+//! | admit, suspend, reinstate, dissolve agencies; grant and revoke roles; replace admins | at least two thirds of the council |
 //! | authorize a runtime upgrade | at least two thirds of the council |
 //! | disapprove or kill a motion | at least two thirds of the council |
 //!
-//! Root (reachable only through sudo, whose key exists on development chains alone) may do
-//! everything the council may.
+//! Every council decision takes the same threshold, so that no coalition below two thirds
+//! can pass anything, in particular nothing that changes who sits on the council: it can
+//! never grow into two thirds of a council it reshaped (docs/governance.md). Root (reachable
+//! only through sudo, whose key exists on development chains alone) may do everything the
+//! council may.
 
 use crate::{
 	configs::system::RuntimeBlockWeights, AccountId, BlockNumber, Council, Runtime, RuntimeCall,
 	RuntimeEvent, RuntimeOrigin, DAYS,
 };
+use alloc::vec::Vec;
 use govchain_domain_types::Role;
 use polkadot_sdk::{
 	frame_support::{
 		parameter_types,
-		traits::{ConstU32, EitherOfDiverse},
+		traits::{ChangeMembers, ConstU32, EitherOfDiverse, InitializeMembers, SortedMembers},
 		weights::Weight,
 	},
 	frame_system::{EnsureNever, EnsureRoot},
@@ -28,17 +32,21 @@ use polkadot_sdk::{
 /// The agencies' council; each active agency holds one seat, through its admin.
 pub type CouncilCollective = pallet_collective::Instance1;
 
-/// More than half of the council.
-pub type CouncilMajority =
-	pallet_collective::EnsureProportionMoreThan<AccountId, CouncilCollective, 1, 2>;
-
-/// At least two thirds of the council.
+/// At least two thirds of the council: every council decision.
 pub type CouncilTwoThirds =
 	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>;
+
+/// The council or, on development chains, sudo.
+pub type CouncilOrRoot = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
 
 /// Most agencies active at once, and so most council seats. Beijing's plan counts more than
 /// a hundred agencies.
 pub const MAX_ACTIVE_AGENCIES: u32 = 128;
+
+/// Fewest agencies active at once: below three, one or two agencies would hold two thirds
+/// of the seats on their own.
+pub const MIN_ACTIVE_AGENCIES: u32 = 3;
+const _: () = assert!(MIN_ACTIVE_AGENCIES >= 3 && MIN_ACTIVE_AGENCIES <= MAX_ACTIVE_AGENCIES);
 
 parameter_types! {
 	pub const CouncilMotionDuration: BlockNumber = 7 * DAYS;
@@ -60,8 +68,8 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	// Seats follow the agency register; nobody sets members directly.
 	type SetMembersOrigin = EnsureNever<()>;
 	type MaxProposalWeight = MaxCouncilProposalWeight;
-	type DisapproveOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
-	type KillOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
+	type DisapproveOrigin = CouncilOrRoot;
+	type KillOrigin = CouncilOrRoot;
 	type Consideration = ();
 }
 
@@ -90,17 +98,45 @@ parameter_types! {
 		);
 }
 
+/// The council as the agencies register sees it: seats are changed through
+/// pallet-collective's `ChangeMembers`, and its members are read back for the invariant
+/// checks.
+pub struct CouncilSeats;
+
+impl ChangeMembers<AccountId> for CouncilSeats {
+	fn change_members_sorted(incoming: &[AccountId], outgoing: &[AccountId], new: &[AccountId]) {
+		Council::change_members_sorted(incoming, outgoing, new)
+	}
+}
+
+impl InitializeMembers<AccountId> for CouncilSeats {
+	fn initialize_members(members: &[AccountId]) {
+		Council::initialize_members(members)
+	}
+}
+
+impl SortedMembers<AccountId> for CouncilSeats {
+	fn sorted_members() -> Vec<AccountId> {
+		pallet_collective::Members::<Runtime, CouncilCollective>::get()
+	}
+}
+
+parameter_types! {
+	pub const MinActiveAgencies: u32 = MIN_ACTIVE_AGENCIES;
+}
+
 impl pallet_agencies::Config for Runtime {
-	type AdmissionOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilMajority>;
-	type CouncilSeats = Council;
+	type AdmissionOrigin = CouncilOrRoot;
+	type CouncilSeats = CouncilSeats;
 	type CouncilSeatsWeight = CouncilSeatChangeWeight;
 	type MaxNameLength = ConstU32<128>;
 	type MaxOfficers = ConstU32<64>;
 	type MaxActiveAgencies = CouncilMaxMembers;
+	type MinActiveAgencies = MinActiveAgencies;
 	type WeightInfo = pallet_agencies::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_governance::Config for Runtime {
-	type UpgradeOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
+	type UpgradeOrigin = CouncilOrRoot;
 	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
 }

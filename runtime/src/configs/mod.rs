@@ -3,6 +3,6 @@
 mod accounts;
 mod consensus;
 pub mod governance;
-mod registers;
+pub(crate) mod registers;
 pub(crate) mod system;
 mod utility;

@@ -1,12 +1,30 @@
 //! The shared registers the domain agencies keep: for now the company registry, kept by
 //! market-regulator officers and read by every other agency.
 
-use crate::{configs::governance::MarketRegulatorOfficer, Runtime, Timestamp};
-use polkadot_sdk::frame_support::traits::ConstU32;
+use crate::{
+	configs::governance::MarketRegulatorOfficer, Balance, Balances, Runtime, Timestamp, MILLI_UNIT,
+};
+use govchain_domain_types::storage_fee::BurnPerByte;
+use polkadot_sdk::frame_support::{
+	parameter_types, traits::ConstU32, weights::constants::RocksDbWeight,
+};
+
+parameter_types! {
+	/// Part of the storage fee that does not depend on size: a history entry's key and
+	/// counter.
+	pub const StorageBaseFee: Balance = 10 * MILLI_UNIT;
+	/// Storage fee per byte kept. An account given 10 GOV can keep about 10 kB; a contact
+	/// update of 300 bytes costs about 0.3 GOV (docs/governance.md, "Who pays for state").
+	pub const StorageByteFee: Balance = MILLI_UNIT;
+}
+
+/// What signers other than agencies' officers pay for the bytes they store, burned.
+pub type StorageFee = BurnPerByte<Balances, StorageBaseFee, StorageByteFee, RocksDbWeight>;
 
 impl pallet_company_registry::Config for Runtime {
 	type RegistrarOrigin = MarketRegulatorOfficer;
 	type Time = Timestamp;
+	type StorageFee = StorageFee;
 	// A Chinese name of 80 characters takes 240 bytes; English names are longer.
 	type MaxNameLength = ConstU32<256>;
 	type MaxAddressLength = ConstU32<256>;

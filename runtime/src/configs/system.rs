@@ -9,7 +9,7 @@ use polkadot_sdk::{
 		derive_impl,
 		dispatch::DispatchClass,
 		parameter_types,
-		traits::{ConstU32, ConstU64},
+		traits::{ConstU32, ConstU64, Everything},
 		weights::{
 			constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 			Weight,
@@ -62,6 +62,10 @@ impl frame_system::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
 	type RuntimeTask = RuntimeTask;
 	type PalletInfo = PalletInfo;
+	// Every call checks its origin itself (agency officers, controllers, council members),
+	// so the filter lets every call through; docs/governance.md ("Calls open to any
+	// account") lists what an account that is neither officer nor controller can do.
+	type BaseCallFilter = Everything;
 }
 
 impl pallet_timestamp::Config for Runtime {
