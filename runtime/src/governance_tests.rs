@@ -25,7 +25,7 @@ use polkadot_sdk::{
 
 /// A code not used by the founding agencies: Beijing Municipal Commerce Bureau (illustrative,
 /// check character computed with GB 32100's weights).
-const COMMERCE_BUREAU: &[u8; 18] = b"11110000MB0013500M";
+const COMMERCE_BUREAU: &[u8; 18] = b"11110000MB00135068";
 
 fn account(key: Sr25519Keyring) -> AccountId {
 	key.to_account_id()

@@ -21,8 +21,8 @@ use polkadot_sdk::{
 	sp_runtime::{traits::Dispatchable, DispatchError},
 };
 
-/// An enterprise code, check character computed with GB 32100's weights (sum 1736, `0`).
-const COMPANY: &[u8; 18] = b"91110105MA01ABCD00";
+/// An enterprise code whose check characters (GB 11714, GB 32100) were computed by hand.
+const COMPANY: &[u8; 18] = b"91110105MA01ABCD5F";
 /// The genesis market regulator.
 const MARKET_REGULATOR: &[u8; 18] = b"11110000MB0013426L";
 /// 2026-11-27 00:00 China time.
@@ -45,9 +45,9 @@ fn particulars() -> Particulars<Runtime> {
 		kind: CompanyKind::LimitedLiabilityCompany,
 		registered_capital: Money { currency: CurrencyCode::CNY, amount: 100_000_000 },
 		registered_address: "北京市朝阳区".as_bytes().to_vec().try_into().expect("short"),
-		division: DivisionCode(*b"110105"),
+		division: DivisionCode::parse(b"110105").expect("valid"),
 		business_scope: "软件开发".as_bytes().to_vec().try_into().expect("short"),
-		industry: IndustryCode(*b"I6513"),
+		industry: IndustryCode::parse(b"I6513").expect("valid"),
 		established_on: CivilDate { year: 2026, month: 11, day: 2 },
 		legal_representative: H256::repeat_byte(7),
 		shareholders: vec![Shareholding {
@@ -56,7 +56,7 @@ fn particulars() -> Particulars<Runtime> {
 		}]
 		.try_into()
 		.expect("one"),
-		officers: Default::default(),
+		key_personnel: Default::default(),
 	}
 }
 
@@ -65,7 +65,7 @@ fn register_call() -> pallet_company_registry::Call<Runtime> {
 		uscc: Uscc::parse(COMPANY).expect("valid"),
 		particulars: particulars(),
 		controllers: vec![Ferdie.to_account_id()].try_into().expect("one"),
-		accept_legacy_code: false,
+		accepted_check_failures: Default::default(),
 		reason: b"Decision 2026-118".to_vec().try_into().expect("short"),
 	}
 }
@@ -94,7 +94,8 @@ fn the_market_regulator_registers_and_everyone_reads_it() {
 		assert_ok!(call.dispatch(RuntimeOrigin::signed(Eve.to_account_id())));
 
 		let details = CompanyRegistry::company_details(uscc).expect("registered");
-		assert_eq!(details.status_now, CompanyStatus::Active);
+		assert_eq!(details.standing.status, CompanyStatus::Active);
+		assert!(details.standing.is_in_good_standing());
 		assert_eq!(details.history_length, 1);
 		assert_eq!(
 			details.company.registered_by,

@@ -101,7 +101,7 @@ fn every_preset_refuses_a_bad_founding_agency_with_a_clear_message() {
 			// A letter the code alphabet forbids.
 			(|agency| agency[0] = json!("11110000MB00134O6L"), "invalid USCC"),
 			// An enterprise is not an agency.
-			(|agency| agency[0] = json!("91110000MA01ABCD1M"), "NotAGovernmentCode"),
+			(|agency| agency[0] = json!("91110000MA01ABCD52"), "NotAGovernmentCode"),
 			(|agency| agency[1] = json!("x".repeat(129)), "name too long"),
 			(|agency| agency[1] = json!(""), "EmptyName"),
 			(|agency| agency[3] = json!(["Mayor"]), "unknown variant `Mayor`"),

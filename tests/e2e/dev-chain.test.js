@@ -104,7 +104,7 @@ test('an agency admin adds an officer, and sudo admits an agency on the dev chai
   assert.equal(officerAdded.data.agency.toUtf8(), '11110000MB0013426L');
 
   const admit = api.tx.agencies.admitAgency(
-    '11110000MB0013500M', 'Beijing Municipal Commerce Bureau', commerceAdmin.address, ['OtherAgency']);
+    '11110000MB00135068', 'Beijing Municipal Commerce Bureau', commerceAdmin.address, ['OtherAgency']);
   const admitted = await sendAndWatch(api.tx.sudo.sudo(admit), alice);
   const sudid = admitted.events.find((event) => api.events.sudo.Sudid.is(event));
   assert.ok(sudid && sudid.data.sudoResult.isOk, 'sudo call succeeded');
@@ -120,7 +120,9 @@ test('a market-regulator officer registers a company that polkadot.js reads thro
   // the company's on-chain filings.
   const eve = keyring.addFromUri('//Eve');
   const ferdie = keyring.addFromUri('//Ferdie');
-  const uscc = '91110105MA01ABCD00';
+  const uscc = '91110105MA01ABCD5F';
+  // The code passes both check characters: no failing check is accepted.
+  const noOverride = { organisationCheck: false, codeCheck: false };
   const particulars = {
     legalName: '北京链政科技有限公司',
     englishName: 'Beijing Govchain Technology Co., Ltd.',
@@ -133,11 +135,11 @@ test('a market-regulator officer registers a company that polkadot.js reads thro
     establishedOn: { year: 2026, month: 1, day: 15 },
     legalRepresentative: `0x${'11'.repeat(32)}`,
     shareholders: [{ party: { Person: `0x${'21'.repeat(32)}` }, basisPoints: 10_000 }],
-    officers: [{ role: 'ExecutiveDirector', party: { Person: `0x${'11'.repeat(32)}` } }],
+    keyPersonnel: [{ role: 'ExecutiveDirector', party: { Person: `0x${'11'.repeat(32)}` } }],
   };
 
   const registered = await sendAndWatch(
-    api.tx.companyRegistry.register(uscc, particulars, [ferdie.address], false, 'Decision 2026-118'),
+    api.tx.companyRegistry.register(uscc, particulars, [ferdie.address], noOverride, 'Decision 2026-118'),
     eve);
   const event = registered.events.find((e) => api.events.companyRegistry.CompanyRegistered.is(e));
   assert.ok(event, 'CompanyRegistered event');
@@ -147,7 +149,7 @@ test('a market-regulator officer registers a company that polkadot.js reads thro
   // A customs officer is not a registrar: the call fails with BadOrigin.
   await assert.rejects(
     sendAndWatch(api.tx.companyRegistry.register(
-      '91110108MA00XYW12R', particulars, [], false, 'x'), ferdie),
+      '91110108MA00XYW11N', particulars, [], noOverride, 'x'), ferdie),
     /BadOrigin/);
 
   const contact = { phone: '+86 10 1234 5678', email: 'office@example.cn', website: '', postalAddress: '' };
@@ -156,7 +158,9 @@ test('a market-regulator officer registers a company that polkadot.js reads thro
 
   const apiAt = await api.at(updated.blockHash);
   const details = (await apiAt.call.companyRegistryApi.company(uscc)).unwrap();
-  assert.ok(details.statusNow.isActive);
+  assert.ok(details.standing.status.isActive);
+  assert.equal(details.standing.abnormalListings.toNumber(), 0);
+  assert.ok(details.standing.seriousViolationSince.isNone);
   assert.equal(details.historyLength.toNumber(), 2);
   assert.equal(details.company.particulars.legalName.toUtf8(), particulars.legalName);
   assert.equal(details.company.contact.phone.toUtf8(), contact.phone);
@@ -166,7 +170,7 @@ test('a market-regulator officer registers a company that polkadot.js reads thro
   assert.equal(page.records.length, 1);
   assert.ok(page.records[0].change.isContactUpdated);
   assert.equal(page.records[0].actor.asController.toString(), ferdie.address);
-  assert.ok((await apiAt.call.companyRegistryApi.company('91110108MA00XYW12R')).isNone);
+  assert.ok((await apiAt.call.companyRegistryApi.company('91110108MA00XYW11N')).isNone);
 });
 
 test('the node stops cleanly on SIGINT', async () => {

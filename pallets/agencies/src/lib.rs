@@ -493,7 +493,7 @@ pub mod pallet {
 		) -> Result<AgencyOf<T>, DispatchError> {
 			let code = Uscc::parse(uscc.as_bytes()).map_err(|_| Error::<T>::InvalidUscc)?;
 			ensure!(
-				code.registration_authority() == Ok(RegistrationAuthority::EstablishmentOffice),
+				code.registration_authority() == RegistrationAuthority::EstablishmentOffice,
 				Error::<T>::NotAGovernmentCode
 			);
 			ensure!(!Agencies::<T>::contains_key(uscc), Error::<T>::AgencyAlreadyAdmitted);

@@ -50,11 +50,11 @@ pub const HR_MINISTRY: &[u8; 18] = b"11110000MB00134505";
 /// A valid public institution's code (authority 1, category 2).
 pub const PUBLIC_INSTITUTION: &[u8; 18] = b"12110000MB0013469Y";
 /// A valid enterprise's code: not a government code.
-pub const ENTERPRISE: &[u8; 18] = b"91110000MA01ABCD1M";
+pub const ENTERPRISE: &[u8; 18] = b"91110000MA01ABCD52";
 
 /// A code the tests know to be well formed.
 pub fn uscc(code: &[u8; 18]) -> Uscc {
-	Uscc::parse_legacy(code).expect("test code is well formed")
+	Uscc::parse_format(code).expect("test code is well formed")
 }
 
 /// Genesis: the market regulator (admin 1, officer 11) and customs (admin 2) are admitted.

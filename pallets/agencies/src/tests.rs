@@ -127,17 +127,19 @@ fn admit_agency_refuses_bad_input() {
 }
 
 #[test]
-fn codes_with_forbidden_letters_are_refused() {
-	// Any 18 bytes decode as a code; validation then refuses the forbidden letter.
+fn codes_with_forbidden_letters_cannot_be_decoded_and_failing_checks_are_refused() {
+	// A forbidden letter: the call carrying the code does not even decode.
+	let mut forbidden = *HR_MINISTRY;
+	forbidden[10] = b'O';
+	assert!(<govchain_domain_types::Uscc as codec::Decode>::decode(&mut &forbidden[..]).is_err());
+	// A well-formed code whose check character fails decodes, and admission refuses it.
 	new_test_ext().execute_with(|| {
-		let mut forbidden = *HR_MINISTRY;
-		forbidden[10] = b'O';
-		let code = <govchain_domain_types::Uscc as codec::Decode>::decode(&mut &forbidden[..])
-			.expect("18 bytes decode");
+		let mut failing = *HR_MINISTRY;
+		failing[17] = if failing[17] == b'1' { b'2' } else { b'1' };
 		assert_noop!(
 			Agencies::admit_agency(
 				RuntimeOrigin::root(),
-				code,
+				uscc(&failing),
 				name(b"HR"),
 				3,
 				roles(&[Role::OtherAgency])
@@ -579,7 +581,7 @@ fn genesis_refuses_bad_agencies_with_a_message_naming_them() {
 	assert_eq!(genesis_failure(vec![good(CUSTOMS, 2)]), None);
 
 	let message = genesis_failure(vec![good(ENTERPRISE, 2)]).expect("an enterprise is refused");
-	assert!(message.contains("91110000MA01ABCD1M"), "{message}");
+	assert!(message.contains("91110000MA01ABCD52"), "{message}");
 	assert!(message.contains("NotAGovernmentCode"), "{message}");
 
 	let mut wrong_check = *CUSTOMS;

@@ -1,15 +1,15 @@
 //! Benchmarks (frame-benchmarking v2), each at the worst case its bounds allow: records at
-//! their largest, every list full, and where the annual-report rule can add a listing, a
-//! company whose report is overdue.
+//! their largest, every list full, and where a call records the lazy rules first, all three
+//! due at once (a suspension past its end, an overdue report, a listing three years old).
 
 use super::*;
 use crate::pallet::{Call, Companies, Config, Pallet};
 use alloc::vec::Vec;
 use codec::MaxEncodedLen;
 use govchain_domain_types::{
-	benchmarking::longest_text, calendar::annual_report_deadline, AbnormalReason, CivilDate,
-	CompanyStatus, CurrencyCode, DivisionCode, IndustryCode, Money, PartyRef, StorageFee,
-	UnixMillis, Uscc,
+	benchmarking::longest_text, calendar::years_after, AbnormalListing, AbnormalReason,
+	AgencyOfficer, CheckFailures, CivilDate, CompanyStatus, CurrencyCode, DivisionCode,
+	IndustryCode, Money, PartyRef, StorageFee, UnixMillis, Uscc,
 };
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
@@ -46,10 +46,10 @@ fn full_shareholders<T: Config>() -> BoundedVec<Shareholding, T::MaxShareholders
 	)
 }
 
-fn full_officers<T: Config>() -> BoundedVec<CompanyOfficer, T::MaxCompanyOfficers> {
+fn full_key_personnel<T: Config>() -> BoundedVec<KeyPerson, T::MaxKeyPersonnel> {
 	BoundedVec::truncate_from(
-		(0..T::MaxCompanyOfficers::get())
-			.map(|index| CompanyOfficer { role: OfficerRole::Director, party: person(index) })
+		(0..T::MaxKeyPersonnel::get())
+			.map(|index| KeyPerson { role: KeyPersonRole::Director, party: person(index) })
 			.collect(),
 	)
 }
@@ -63,21 +63,21 @@ fn full_controllers<T: Config>() -> BoundedVec<T::AccountId, T::MaxControllers> 
 }
 
 /// Particulars with every text and list at its bound.
-fn largest_particulars<T: Config>() -> Particulars<T> {
-	Particulars {
+fn largest_particulars<T: Config>() -> Result<Particulars<T>, BenchmarkError> {
+	Ok(Particulars {
 		legal_name: longest_text(),
 		english_name: Some(longest_text()),
 		kind: CompanyKind::LimitedLiabilityCompany,
 		registered_capital: Money { currency: CurrencyCode::CNY, amount: u128::MAX },
 		registered_address: longest_text(),
-		division: DivisionCode(*b"110105"),
+		division: DivisionCode::parse(b"110105").ok_or(BenchmarkError::Stop("division"))?,
 		business_scope: longest_text(),
-		industry: IndustryCode(*b"I6513"),
+		industry: IndustryCode::parse(b"I6513").ok_or(BenchmarkError::Stop("industry"))?,
 		established_on: CivilDate { year: 2024, month: 3, day: 1 },
 		legal_representative: H256::repeat_byte(1),
 		shareholders: full_shareholders::<T>(),
-		officers: full_officers::<T>(),
-	}
+		key_personnel: full_key_personnel::<T>(),
+	})
 }
 
 fn largest_contact<T: Config>() -> Contact<T> {
@@ -106,9 +106,9 @@ fn register_largest<T: Config>(
 	Pallet::<T>::register(
 		origin.clone(),
 		uscc,
-		largest_particulars::<T>(),
+		largest_particulars::<T>()?,
 		controllers,
-		false,
+		CheckFailures::default(),
 		longest_text(),
 	)?;
 	Ok((uscc, last))
@@ -121,10 +121,32 @@ fn endow_controller<T: Config>(controller: &T::AccountId) {
 	T::StorageFee::endow(controller, u32::try_from(largest).unwrap_or(u32::MAX));
 }
 
-/// Moves the clock past the deadline of the company's first report (2024), so that the
-/// annual-report rule lists it.
-fn pass_first_deadline<T: Config>() {
-	T::BenchmarkHelper::set_time(annual_report_deadline(2024));
+/// Makes every lazy rule due for the largest company: a suspension that has ended, the
+/// 2024 report overdue, and a listing three years old. Returns the listing.
+fn make_lazy_rules_due<T: Config>(
+	origin: &T::RuntimeOrigin,
+	uscc: Uscc,
+) -> Result<AbnormalListing, BenchmarkError> {
+	let ground = AbnormalReason::UnreachableAtRegisteredAddress;
+	Pallet::<T>::list_abnormal(origin.clone(), uscc, ground, longest_text())?;
+	let until = CivilDate { year: 2024, month: 6, day: 1 };
+	Pallet::<T>::suspend_business(origin.clone(), uscc, until, longest_text())?;
+	T::BenchmarkHelper::set_time(years_after(REGISTERED_AT, 3));
+	Ok(AbnormalListing { reason: ground, since: REGISTERED_AT })
+}
+
+/// The first history entry a call makes after the three lazy rules' entries, on a company
+/// registered, listed and suspended.
+const AFTER_LAZY_RULES: u32 = 6;
+
+/// The benchmark origin's officer and a second officer of the same agency.
+fn two_officers<T: Config>(
+	origin: &T::RuntimeOrigin,
+) -> Result<(AgencyOfficer<T::AccountId>, T::RuntimeOrigin), BenchmarkError> {
+	let officer = T::RegistrarOrigin::try_origin(origin.clone())
+		.map_err(|_| BenchmarkError::Stop("not an officer"))?;
+	let second = T::BenchmarkHelper::second_officer(&officer);
+	Ok((officer, RawOrigin::Signed(second).into()))
 }
 
 fn assert_last_event<T: Config>(event: Event<T>) {
@@ -147,9 +169,9 @@ mod benchmarks {
 		_(
 			origin as T::RuntimeOrigin,
 			uscc,
-			largest_particulars::<T>(),
+			largest_particulars::<T>()?,
 			full_controllers::<T>(),
-			false,
+			CheckFailures::default(),
 			longest_text(),
 		);
 
@@ -157,7 +179,7 @@ mod benchmarks {
 		assert_last_event::<T>(Event::CompanyRegistered {
 			uscc,
 			agency: company.registered_by.agency,
-			legacy_code: false,
+			accepted_check_failures: CheckFailures::default(),
 			entry: 0,
 		});
 		Ok(())
@@ -175,46 +197,39 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, uscc, amendment, longest_text());
 
-		assert_last_event::<T>(Event::ParticularsAmended { uscc, entry: 1 });
-		Ok(())
-	}
-
-	#[benchmark]
-	fn change_status() -> Result<(), BenchmarkError> {
-		let origin = registrar::<T>()?;
-		let (uscc, _) = register_largest::<T>(&origin)?;
-		// Overdue: the rule's listing is recorded before the revocation.
-		pass_first_deadline::<T>();
-		let from = CompanyStatus::Abnormal {
-			reason: AbnormalReason::AnnualReportOverdue { year: 2024 },
-			since: annual_report_deadline(2024),
-		};
-
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, uscc, StatusChange::Revoke, longest_text());
-
-		let to = CompanyStatus::Revoked { since: annual_report_deadline(2024) };
-		assert_last_event::<T>(Event::StatusChanged { uscc, from, to, entry: 2 });
-		Ok(())
-	}
-
-	#[benchmark]
-	fn restore() -> Result<(), BenchmarkError> {
-		let origin = registrar::<T>()?;
-		let (uscc, _) = register_largest::<T>(&origin)?;
-		let listing = StatusChange::ListAbnormal(AbnormalReason::UnreachableAtRegisteredAddress);
-		Pallet::<T>::change_status(origin.clone(), uscc, listing, longest_text())?;
-		let from = Companies::<T>::get(uscc).ok_or(BenchmarkError::Stop("no company"))?.status;
-
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, uscc, longest_text());
-
-		assert_last_event::<T>(Event::StatusChanged {
+		assert_last_event::<T>(Event::ParticularsAmended {
 			uscc,
-			from,
-			to: CompanyStatus::Active,
-			entry: 2,
+			particular: Particular::Shareholders,
+			entry: 1,
 		});
+		Ok(())
+	}
+
+	#[benchmark]
+	fn list_abnormal() -> Result<(), BenchmarkError> {
+		let origin = registrar::<T>()?;
+		let (uscc, _) = register_largest::<T>(&origin)?;
+		make_lazy_rules_due::<T>(&origin, uscc)?;
+		let ground = AbnormalReason::FalseInformation;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, uscc, ground, longest_text());
+
+		let listing = AbnormalListing { reason: ground, since: years_after(REGISTERED_AT, 3) };
+		assert_last_event::<T>(Event::ListedAbnormal { uscc, listing, entry: AFTER_LAZY_RULES });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_listing() -> Result<(), BenchmarkError> {
+		let origin = registrar::<T>()?;
+		let (uscc, _) = register_largest::<T>(&origin)?;
+		let listing = make_lazy_rules_due::<T>(&origin, uscc)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, uscc, listing.reason, longest_text());
+
+		assert_last_event::<T>(Event::ListingRemoved { uscc, listing, entry: AFTER_LAZY_RULES });
 		Ok(())
 	}
 
@@ -224,11 +239,12 @@ mod benchmarks {
 		let (uscc, _) = register_largest::<T>(&origin)?;
 		let mut controllers = full_controllers::<T>().into_inner();
 		controllers.reverse();
+		let controllers = BoundedVec::truncate_from(controllers);
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, uscc, BoundedVec::truncate_from(controllers), longest_text());
+		_(origin as T::RuntimeOrigin, uscc, controllers.clone(), longest_text());
 
-		assert_last_event::<T>(Event::ControllersSet { uscc, entry: 1 });
+		assert_last_event::<T>(Event::ControllersSet { uscc, controllers, entry: 1 });
 		Ok(())
 	}
 
@@ -237,8 +253,7 @@ mod benchmarks {
 		let origin = registrar::<T>()?;
 		let (uscc, controller) = register_largest::<T>(&origin)?;
 		endow_controller::<T>(&controller);
-		// Late: the rule's listing is recorded before the report.
-		pass_first_deadline::<T>();
+		make_lazy_rules_due::<T>(&origin, uscc)?;
 		let figures = ReportFigures {
 			currency: CurrencyCode::CNY,
 			total_assets: u128::MAX,
@@ -252,7 +267,12 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(controller), uscc, 2024, figures, H256::repeat_byte(0xAB));
 
-		assert_last_event::<T>(Event::AnnualReportFiled { uscc, year: 2024, late: true, entry: 2 });
+		assert_last_event::<T>(Event::AnnualReportFiled {
+			uscc,
+			year: 2024,
+			late: true,
+			entry: AFTER_LAZY_RULES,
+		});
 		Ok(())
 	}
 
@@ -270,23 +290,157 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn mark_overdue() -> Result<(), BenchmarkError> {
+	fn record_lazy_rules() -> Result<(), BenchmarkError> {
 		let origin = registrar::<T>()?;
 		let (uscc, _) = register_largest::<T>(&origin)?;
-		pass_first_deadline::<T>();
+		let listing = make_lazy_rules_due::<T>(&origin, uscc)?;
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), uscc);
 
+		assert_last_event::<T>(Event::SeriousViolationListed {
+			uscc,
+			since: years_after(listing.since, 3),
+			entry: AFTER_LAZY_RULES - 1,
+		});
+		Ok(())
+	}
+
+	#[benchmark]
+	fn propose_closure() -> Result<(), BenchmarkError> {
+		let origin = registrar::<T>()?;
+		let (uscc, _) = register_largest::<T>(&origin)?;
+		let (officer, _) = two_officers::<T>(&origin)?;
+		// An expired proposal is replaced.
+		Pallet::<T>::propose_closure(
+			origin.clone(),
+			uscc,
+			ClosingDecision::Cancel,
+			longest_text(),
+		)?;
+		let now = years_after(REGISTERED_AT, 1);
+		T::BenchmarkHelper::set_time(now);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, uscc, ClosingDecision::Revoke, longest_text());
+
+		assert_last_event::<T>(Event::ClosureProposed {
+			uscc,
+			decision: ClosingDecision::Revoke,
+			proposed_by: officer,
+			expires_at: now.saturating_add(T::DecisionWindow::get()),
+		});
+		Ok(())
+	}
+
+	#[benchmark]
+	fn confirm_closure() -> Result<(), BenchmarkError> {
+		let origin = registrar::<T>()?;
+		let (uscc, _) = register_largest::<T>(&origin)?;
+		make_lazy_rules_due::<T>(&origin, uscc)?;
+		let (_, second) = two_officers::<T>(&origin)?;
+		Pallet::<T>::propose_closure(origin, uscc, ClosingDecision::Revoke, longest_text())?;
+		let now = years_after(REGISTERED_AT, 3);
+
+		#[extrinsic_call]
+		_(second as T::RuntimeOrigin, uscc);
+
 		assert_last_event::<T>(Event::StatusChanged {
 			uscc,
 			from: CompanyStatus::Active,
-			to: CompanyStatus::Abnormal {
-				reason: AbnormalReason::AnnualReportOverdue { year: 2024 },
-				since: annual_report_deadline(2024),
-			},
-			entry: 1,
+			to: CompanyStatus::Revoked { since: now },
+			entry: AFTER_LAZY_RULES,
+		});
+		Ok(())
+	}
+
+	#[benchmark]
+	fn withdraw_closure() -> Result<(), BenchmarkError> {
+		let origin = registrar::<T>()?;
+		let (uscc, _) = register_largest::<T>(&origin)?;
+		let (_, second) = two_officers::<T>(&origin)?;
+		Pallet::<T>::propose_closure(origin, uscc, ClosingDecision::Revoke, longest_text())?;
+		let withdrawn_by = T::RegistrarOrigin::try_origin(second.clone())
+			.map_err(|_| BenchmarkError::Stop("not an officer"))?;
+
+		#[extrinsic_call]
+		_(second as T::RuntimeOrigin, uscc);
+
+		assert_last_event::<T>(Event::ClosureWithdrawn {
+			uscc,
+			decision: ClosingDecision::Revoke,
+			withdrawn_by,
+		});
+		Ok(())
+	}
+
+	#[benchmark]
+	fn suspend_business() -> Result<(), BenchmarkError> {
+		let origin = registrar::<T>()?;
+		let (uscc, controller) = register_largest::<T>(&origin)?;
+		endow_controller::<T>(&controller);
+		make_lazy_rules_due::<T>(&origin, uscc)?;
+		let now = years_after(REGISTERED_AT, 3);
+		let until = CivilDate { year: 2029, month: 1, day: 1 };
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(controller), uscc, until, longest_text());
+
+		assert_last_event::<T>(Event::StatusChanged {
+			uscc,
+			from: CompanyStatus::Active,
+			to: CompanyStatus::Suspended { since: now, until: until.start_in_cst() },
+			entry: AFTER_LAZY_RULES,
+		});
+		Ok(())
+	}
+
+	#[benchmark]
+	fn resume_business() -> Result<(), BenchmarkError> {
+		let origin = registrar::<T>()?;
+		let (uscc, controller) = register_largest::<T>(&origin)?;
+		endow_controller::<T>(&controller);
+		// Suspended, with an overdue report and a listing three years old: two rules due.
+		let ground = AbnormalReason::UnreachableAtRegisteredAddress;
+		Pallet::<T>::list_abnormal(origin.clone(), uscc, ground, longest_text())?;
+		// Suspended a day later for the longest time, which ends after the listing is three
+		// years old.
+		let suspended_at = REGISTERED_AT.saturating_add(86_400_000);
+		T::BenchmarkHelper::set_time(suspended_at);
+		let until = CivilDate { year: 2027, month: 3, day: 16 };
+		Pallet::<T>::suspend_business(origin, uscc, until, longest_text())?;
+		T::BenchmarkHelper::set_time(years_after(REGISTERED_AT, 3));
+		let from = CompanyStatus::Suspended { since: suspended_at, until: until.start_in_cst() };
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(controller), uscc, longest_text());
+
+		assert_last_event::<T>(Event::StatusChanged {
+			uscc,
+			from,
+			to: CompanyStatus::Active,
+			entry: AFTER_LAZY_RULES - 1,
+		});
+		Ok(())
+	}
+
+	#[benchmark]
+	fn enter_liquidation() -> Result<(), BenchmarkError> {
+		let origin = registrar::<T>()?;
+		let (uscc, controller) = register_largest::<T>(&origin)?;
+		endow_controller::<T>(&controller);
+		make_lazy_rules_due::<T>(&origin, uscc)?;
+		let now = years_after(REGISTERED_AT, 3);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(controller), uscc, longest_text());
+
+		assert_last_event::<T>(Event::StatusChanged {
+			uscc,
+			from: CompanyStatus::Active,
+			to: CompanyStatus::Liquidating { since: now },
+			entry: AFTER_LAZY_RULES,
 		});
 		Ok(())
 	}

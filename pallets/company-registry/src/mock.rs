@@ -61,17 +61,18 @@ impl pallet_company_registry::Config for Test {
 	type RegistrarOrigin = pallet_agencies::EnsureAgencyOfficer<Test, MarketRegulatorRole>;
 	type Time = Timestamp;
 	type StorageFee = RegistryStorageFee;
+	type DecisionWindow = ConstU64<DECISION_WINDOW>;
 	type MaxNameLength = ConstU32<64>;
 	type MaxAddressLength = ConstU32<64>;
 	type MaxScopeLength = ConstU32<128>;
 	type MaxShareholders = ConstU32<4>;
-	type MaxCompanyOfficers = ConstU32<4>;
+	type MaxKeyPersonnel = ConstU32<4>;
 	type MaxControllers = ConstU32<3>;
 	type MaxContactLength = ConstU32<32>;
 	type MaxReasonLength = ConstU32<32>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = TestClock;
+	type BenchmarkHelper = TestBenchmarkHelper;
 }
 
 /// Fee for storing a report or a contact update: [`STORAGE_BASE_FEE`] plus one per byte.
@@ -81,14 +82,24 @@ pub const STORAGE_BASE_FEE: u64 = 10;
 /// What the funded test accounts start with.
 pub const ENDOWMENT: u64 = 1_000_000;
 
-/// Moves the test chain's clock for the benchmarks.
+/// How long a closing decision waits for its second officer: one day.
+pub const DECISION_WINDOW: UnixMillis = 86_400_000;
+
+/// Moves the test chain's clock and adds officers for the benchmarks.
 #[cfg(feature = "runtime-benchmarks")]
-pub struct TestClock;
+pub struct TestBenchmarkHelper;
 
 #[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper for TestClock {
+impl crate::BenchmarkHelper<u64> for TestBenchmarkHelper {
 	fn set_time(now: UnixMillis) {
 		set_time(now);
+	}
+
+	fn second_officer(officer: &govchain_domain_types::AgencyOfficer<u64>) -> u64 {
+		let second = 999;
+		// A failure shows as the benchmark's confirmation being refused.
+		let _ = Agencies::add_officer(RuntimeOrigin::signed(officer.officer), second);
+		second
 	}
 }
 
@@ -97,12 +108,19 @@ pub fn set_time(now: UnixMillis) {
 	pallet_timestamp::Now::<Test>::put(now);
 }
 
-/// The market regulator: admin 1, officer 11.
+/// The municipal market regulator (division 110000, all of Beijing): admin 1, officers
+/// 11 and 12.
 pub const MARKET_REGULATOR: &[u8; 18] = b"11110000MB0013426L";
+/// Haidian district's market regulator (division 110108 only): admin 3, officer 31.
+pub const DISTRICT_REGULATOR: &[u8; 18] = b"11110108MB0013514U";
 /// Customs (admin 2): an active agency without the market-regulator role.
 pub const CUSTOMS: &[u8; 18] = b"11110000MB0013434F";
 /// Officer of the market regulator.
 pub const REGISTRAR: u64 = 11;
+/// A second officer of the market regulator, for four-eyes decisions.
+pub const SECOND_REGISTRAR: u64 = 12;
+/// Officer of the district regulator.
+pub const DISTRICT_REGISTRAR: u64 = 31;
 /// Officer of customs.
 pub const CUSTOMS_OFFICER: u64 = 2;
 
@@ -111,10 +129,10 @@ pub const START: UnixMillis = 1_710_432_000_000;
 
 /// A code the tests know to be well formed.
 pub fn uscc(code: &[u8; 18]) -> Uscc {
-	Uscc::parse_legacy(code).expect("test code is well formed")
+	Uscc::parse_format(code).expect("test code is well formed")
 }
 
-/// Genesis: the market regulator and customs are admitted; `funded` accounts hold
+/// Genesis: the municipal and district market regulators and customs are admitted; `funded` accounts hold
 /// [`ENDOWMENT`]; the clock reads [`START`]. The registry's and the agencies' invariants are
 /// checked after every test.
 pub fn new_test_ext_funding(funded: &[u64]) -> CheckedExternalities {
@@ -127,7 +145,14 @@ pub fn new_test_ext_funding(funded: &[u64]) -> CheckedExternalities {
 				"Beijing Market Regulation".into(),
 				1,
 				vec![Role::MarketRegulator],
-				vec![REGISTRAR],
+				vec![REGISTRAR, SECOND_REGISTRAR],
+			),
+			(
+				uscc(DISTRICT_REGULATOR),
+				"Haidian Market Regulation".into(),
+				3,
+				vec![Role::MarketRegulator],
+				vec![DISTRICT_REGISTRAR],
 			),
 			(uscc(CUSTOMS), "Beijing Customs".into(), CUSTOMS_OFFICER, vec![Role::Customs], vec![]),
 		],

@@ -3,12 +3,13 @@
 use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use govchain_domain_types::{
-	AbnormalReason, AgencyOfficer, CivilDate, CompanyStatus, CurrencyCode, DivisionCode,
-	IndustryCode, Money, PartyRef, UnixMillis,
+	AbnormalListing, AgencyOfficer, CheckFailures, CivilDate, CompanyStatus, CurrencyCode,
+	DivisionCode, IndustryCode, Money, PartyRef, UnixMillis,
 };
 use polkadot_sdk::{
 	frame_support::{
-		BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound, PartialEqNoBound,
+		traits::ConstU32, BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound,
+		PartialEqNoBound,
 	},
 	frame_system::pallet_prelude::BlockNumberFor,
 	sp_core::H256,
@@ -60,10 +61,11 @@ pub struct Shareholding {
 	pub basis_points: u16,
 }
 
-/// A position in a company's management.
+/// A position among a company's key personnel (主要人员). "Officer" is kept for agencies'
+/// officers.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
-pub enum OfficerRole {
+pub enum KeyPersonRole {
 	/// 董事长.
 	Chairperson,
 	/// 执行董事: sole director of a small company.
@@ -80,12 +82,13 @@ pub enum OfficerRole {
 	Liquidator,
 }
 
-/// An officer of a company.
+/// One of a company's key personnel: directors, supervisors, managers. The legal
+/// representative is recorded in [`Particulars::legal_representative`].
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
-pub struct CompanyOfficer {
+pub struct KeyPerson {
 	/// The position held.
-	pub role: OfficerRole,
+	pub role: KeyPersonRole,
 	/// Who holds it.
 	pub party: PartyRef,
 }
@@ -121,7 +124,7 @@ pub struct Particulars<T: Config> {
 	/// Shareholders and their shares.
 	pub shareholders: BoundedVec<Shareholding, T::MaxShareholders>,
 	/// Directors, supervisors and managers.
-	pub officers: BoundedVec<CompanyOfficer, T::MaxCompanyOfficers>,
+	pub key_personnel: BoundedVec<KeyPerson, T::MaxKeyPersonnel>,
 }
 
 /// How the public may contact the company; its controllers keep it current.
@@ -140,6 +143,9 @@ pub struct Contact<T: Config> {
 	pub postal_address: Text<T::MaxContactLength>,
 }
 
+/// Most abnormal listings a company can have at once: one per kind of ground.
+pub const MAX_ABNORMAL_LISTINGS: u32 = 4;
+
 /// A company in the register, keyed by its USCC. Never removed.
 #[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
@@ -148,11 +154,18 @@ pub struct Contact<T: Config> {
 pub struct Company<T: Config> {
 	/// The registered particulars.
 	pub particulars: Particulars<T>,
-	/// The status as last recorded. A listing the annual-report rule implies may not be
-	/// recorded yet: read the status through `Pallet::status_now`.
+	/// The lifecycle status as last recorded. A suspension's end may have passed since:
+	/// read the standing through `Pallet::standing_at`.
 	pub status: CompanyStatus,
-	/// The code fails the check character and was registered under the legacy override.
-	pub legacy_code: bool,
+	/// Recorded abnormal listings, at most one per kind of ground, oldest first. An overdue
+	/// report's listing may be implied and not recorded yet.
+	pub abnormal_listings: BoundedVec<AbnormalListing, ConstU32<MAX_ABNORMAL_LISTINGS>>,
+	/// When the company was recorded on the serious-violation list, if it was. The list's
+	/// three-year rule may imply a listing not recorded yet.
+	pub serious_violation_since: Option<UnixMillis>,
+	/// Check characters of the code that fail and that the registrar accepted; none for a
+	/// code passing both checks.
+	pub accepted_check_failures: CheckFailures,
 	/// The agency and officer who registered the company.
 	pub registered_by: AgencyOfficer<T::AccountId>,
 	/// When it was registered on chain.
@@ -226,21 +239,79 @@ pub enum Amendment<T: Config> {
 	LegalRepresentative(H256),
 	/// The new list of shareholders.
 	Shareholders(BoundedVec<Shareholding, T::MaxShareholders>),
-	/// The new list of officers.
-	Officers(BoundedVec<CompanyOfficer, T::MaxCompanyOfficers>),
+	/// The new list of key personnel.
+	KeyPersonnel(BoundedVec<KeyPerson, T::MaxKeyPersonnel>),
 }
 
-/// A status change a market-regulator officer may order.
+/// Which part of the particulars an amendment changed, as events report it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
-pub enum StatusChange {
-	/// Put an active company on the abnormal-operations list. Overdue annual reports are
-	/// listed by the rule, not by an officer.
-	ListAbnormal(AbnormalReason),
-	/// Revoke the business licence of an active or abnormal company.
+pub enum Particular {
+	/// Chinese and English names.
+	Name,
+	/// Legal form.
+	Kind,
+	/// Registered capital.
+	RegisteredCapital,
+	/// Registered address and division.
+	RegisteredAddress,
+	/// Business scope.
+	BusinessScope,
+	/// Industry class.
+	Industry,
+	/// Legal representative.
+	LegalRepresentative,
+	/// Shareholders.
+	Shareholders,
+	/// Key personnel.
+	KeyPersonnel,
+}
+
+impl<T: Config> Amendment<T> {
+	/// The part of the particulars this amendment replaces.
+	pub fn particular(&self) -> Particular {
+		match self {
+			Amendment::Name { .. } => Particular::Name,
+			Amendment::Kind(_) => Particular::Kind,
+			Amendment::RegisteredCapital(_) => Particular::RegisteredCapital,
+			Amendment::RegisteredAddress { .. } => Particular::RegisteredAddress,
+			Amendment::BusinessScope(_) => Particular::BusinessScope,
+			Amendment::Industry(_) => Particular::Industry,
+			Amendment::LegalRepresentative(_) => Particular::LegalRepresentative,
+			Amendment::Shareholders(_) => Particular::Shareholders,
+			Amendment::KeyPersonnel(_) => Particular::KeyPersonnel,
+		}
+	}
+}
+
+/// A decision that ends a company's life, taken by two officers of the registering
+/// agency (four eyes): one proposes, another confirms within the decision window.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub enum ClosingDecision {
+	/// Revoke the business licence (吊销) of an active or suspended company.
 	Revoke,
-	/// Deregister a company that is not deregistered yet; final.
+	/// Cancel a registration obtained by fraud (撤销登记); any company not yet cancelled
+	/// or deregistered.
+	Cancel,
+	/// Deregister (注销) a company whose liquidation is complete.
 	Deregister,
+}
+
+/// A closing decision waiting for its second officer.
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct PendingDecision<T: Config> {
+	/// What is proposed.
+	pub decision: ClosingDecision,
+	/// The officer who proposed it, and their agency.
+	pub proposed_by: AgencyOfficer<T::AccountId>,
+	/// The moment after which it can no longer be confirmed.
+	pub expires_at: UnixMillis,
+	/// The decision's reference or reason.
+	pub reason: Text<T::MaxReasonLength>,
 }
 
 /// Who made a change.
@@ -253,6 +324,28 @@ pub enum Actor<AccountId> {
 	Controller(AccountId),
 	/// The annual-report rule, applied in a call by the given account.
 	AnnualReportRule { applied_by: AccountId },
+	/// Two officers of one agency: the proposer and the confirming officer.
+	FourEyes { proposed_by: AgencyOfficer<AccountId>, confirmed_by: AgencyOfficer<AccountId> },
+	/// The serious-violation rule (three years on the abnormal list), applied in a call by
+	/// the given account.
+	SeriousViolationRule { applied_by: AccountId },
+	/// The end of a business suspension, applied in a call by the given account.
+	SuspensionEndRule { applied_by: AccountId },
+}
+
+impl<AccountId> Actor<AccountId> {
+	/// The account that acted: the officer (the confirming one for four eyes), the
+	/// controller, or whoever applied the rule.
+	pub fn account(&self) -> &AccountId {
+		match self {
+			Actor::Officer(officer) => &officer.officer,
+			Actor::FourEyes { confirmed_by, .. } => &confirmed_by.officer,
+			Actor::Controller(who) => who,
+			Actor::AnnualReportRule { applied_by }
+			| Actor::SeriousViolationRule { applied_by }
+			| Actor::SuspensionEndRule { applied_by } => applied_by,
+		}
+	}
 }
 
 /// What changed; with the registration entry first, replaying the entries rebuilds the
@@ -262,11 +355,12 @@ pub enum Actor<AccountId> {
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound())]
 pub enum Change<T: Config> {
-	/// The company was registered with these particulars and controllers.
+	/// The company was registered with these particulars and controllers, the registrar
+	/// accepting these failing check characters of its code.
 	Registered {
 		particulars: Particulars<T>,
 		controllers: BoundedVec<T::AccountId, T::MaxControllers>,
-		legacy_code: bool,
+		accepted_check_failures: CheckFailures,
 	},
 	/// Part of the particulars was amended to the value given.
 	Amended(Amendment<T>),
@@ -278,6 +372,12 @@ pub enum Change<T: Config> {
 	ContactUpdated(Contact<T>),
 	/// The annual report for the year was filed (stored in `AnnualReports`).
 	AnnualReportFiled { year: u16, late: bool },
+	/// The company was listed as abnormal.
+	Listed(AbnormalListing),
+	/// An abnormal listing was removed.
+	ListingRemoved(AbnormalListing),
+	/// The company was recorded on the serious-violation list from the given moment.
+	SeriousViolationListed { since: UnixMillis },
 }
 
 /// One entry of a company's change history.
@@ -305,8 +405,12 @@ pub struct ChangeRecord<T: Config> {
 pub struct CompanyDetails<T: Config> {
 	/// The stored record.
 	pub company: Company<T>,
-	/// The status now, with any listing the annual-report rule implies.
-	pub status_now: CompanyStatus,
+	/// The standing now, with what the lazy rules imply.
+	pub standing: govchain_domain_types::Standing,
+	/// The abnormal listings now, the implied overdue-report listing included.
+	pub abnormal_listings: alloc::vec::Vec<AbnormalListing>,
+	/// A closing decision waiting for its second officer, if any.
+	pub pending_decision: Option<PendingDecision<T>>,
 	/// Number of history entries, for paging.
 	pub history_length: u32,
 }

@@ -18,18 +18,30 @@ pub trait WeightInfo {
 	fn register() -> Weight;
 	/// Weight of `amend`.
 	fn amend() -> Weight;
-	/// Weight of `change_status`.
-	fn change_status() -> Weight;
-	/// Weight of `restore`.
-	fn restore() -> Weight;
+	/// Weight of `list_abnormal`.
+	fn list_abnormal() -> Weight;
+	/// Weight of `remove_listing`.
+	fn remove_listing() -> Weight;
 	/// Weight of `set_controllers`.
 	fn set_controllers() -> Weight;
 	/// Weight of `file_annual_report`.
 	fn file_annual_report() -> Weight;
 	/// Weight of `update_contact`.
 	fn update_contact() -> Weight;
-	/// Weight of `mark_overdue`.
-	fn mark_overdue() -> Weight;
+	/// Weight of `record_lazy_rules`.
+	fn record_lazy_rules() -> Weight;
+	/// Weight of `propose_closure`.
+	fn propose_closure() -> Weight;
+	/// Weight of `confirm_closure`.
+	fn confirm_closure() -> Weight;
+	/// Weight of `withdraw_closure`.
+	fn withdraw_closure() -> Weight;
+	/// Weight of `suspend_business`.
+	fn suspend_business() -> Weight;
+	/// Weight of `resume_business`.
+	fn resume_business() -> Weight;
+	/// Weight of `enter_liquidation`.
+	fn enter_liquidation() -> Weight;
 }
 
 /// Weights measured with the runtime's database weights.
@@ -89,7 +101,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::History` (r:0 w:2)
 	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7382), added: 9857, mode: `MaxEncodedLen`)
-	fn change_status() -> Weight {
+	fn list_abnormal() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `7982`
 		//  Estimated: `11105`
@@ -110,7 +122,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::History` (r:0 w:1)
 	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7382), added: 9857, mode: `MaxEncodedLen`)
-	fn restore() -> Weight {
+	fn remove_listing() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `7991`
 		//  Estimated: `11105`
@@ -184,7 +196,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::History` (r:0 w:1)
 	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7382), added: 9857, mode: `MaxEncodedLen`)
-	fn mark_overdue() -> Weight {
+	fn record_lazy_rules() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `7313`
 		//  Estimated: `11105`
@@ -192,6 +204,132 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(55_364_000, 11105)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Agencies::OfficerOf` (r:1 w:0)
+	/// Proof: `Agencies::OfficerOf` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `Agencies::Agencies` (r:1 w:0)
+	/// Proof: `Agencies::Agencies` (`max_values`: None, `max_size`: Some(2261), added: 4736, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::Companies` (r:1 w:1)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(7640), added: 10115, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
+	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::History` (r:0 w:2)
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7382), added: 9857, mode: `MaxEncodedLen`)
+	fn propose_closure() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `7982`
+		//  Estimated: `11105`
+		// Minimum execution time: 68_885_000 picoseconds.
+		Weight::from_parts(83_721_000, 11105)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Agencies::OfficerOf` (r:1 w:0)
+	/// Proof: `Agencies::OfficerOf` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `Agencies::Agencies` (r:1 w:0)
+	/// Proof: `Agencies::Agencies` (`max_values`: None, `max_size`: Some(2261), added: 4736, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::Companies` (r:1 w:1)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(7640), added: 10115, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
+	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::History` (r:0 w:2)
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7382), added: 9857, mode: `MaxEncodedLen`)
+	fn confirm_closure() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `7982`
+		//  Estimated: `11105`
+		// Minimum execution time: 68_885_000 picoseconds.
+		Weight::from_parts(83_721_000, 11105)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Agencies::OfficerOf` (r:1 w:0)
+	/// Proof: `Agencies::OfficerOf` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `Agencies::Agencies` (r:1 w:0)
+	/// Proof: `Agencies::Agencies` (`max_values`: None, `max_size`: Some(2261), added: 4736, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::Companies` (r:1 w:1)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(7640), added: 10115, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
+	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::History` (r:0 w:1)
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7382), added: 9857, mode: `MaxEncodedLen`)
+	fn withdraw_closure() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `7991`
+		//  Estimated: `11105`
+		// Minimum execution time: 66_183_000 picoseconds.
+		Weight::from_parts(70_977_000, 11105)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Agencies::OfficerOf` (r:1 w:0)
+	/// Proof: `Agencies::OfficerOf` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `Agencies::Agencies` (r:1 w:0)
+	/// Proof: `Agencies::Agencies` (`max_values`: None, `max_size`: Some(2261), added: 4736, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::Companies` (r:1 w:1)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(7640), added: 10115, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
+	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::History` (r:0 w:2)
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7382), added: 9857, mode: `MaxEncodedLen`)
+	fn suspend_business() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `7982`
+		//  Estimated: `11105`
+		// Minimum execution time: 68_885_000 picoseconds.
+		Weight::from_parts(83_721_000, 11105)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Agencies::OfficerOf` (r:1 w:0)
+	/// Proof: `Agencies::OfficerOf` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `Agencies::Agencies` (r:1 w:0)
+	/// Proof: `Agencies::Agencies` (`max_values`: None, `max_size`: Some(2261), added: 4736, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::Companies` (r:1 w:1)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(7640), added: 10115, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
+	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::History` (r:0 w:2)
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7382), added: 9857, mode: `MaxEncodedLen`)
+	fn resume_business() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `7982`
+		//  Estimated: `11105`
+		// Minimum execution time: 68_885_000 picoseconds.
+		Weight::from_parts(83_721_000, 11105)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Agencies::OfficerOf` (r:1 w:0)
+	/// Proof: `Agencies::OfficerOf` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `Agencies::Agencies` (r:1 w:0)
+	/// Proof: `Agencies::Agencies` (`max_values`: None, `max_size`: Some(2261), added: 4736, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::Companies` (r:1 w:1)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(7640), added: 10115, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
+	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::History` (r:0 w:2)
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7382), added: 9857, mode: `MaxEncodedLen`)
+	fn enter_liquidation() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `7982`
+		//  Estimated: `11105`
+		// Minimum execution time: 68_885_000 picoseconds.
+		Weight::from_parts(83_721_000, 11105)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 }
 
@@ -207,12 +345,12 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
-	fn change_status() -> Weight {
+	fn list_abnormal() -> Weight {
 		Weight::from_parts(83_721_000, 11105)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
-	fn restore() -> Weight {
+	fn remove_listing() -> Weight {
 		Weight::from_parts(70_977_000, 11105)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -232,9 +370,39 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
-	fn mark_overdue() -> Weight {
+	fn record_lazy_rules() -> Weight {
 		Weight::from_parts(55_364_000, 11105)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn propose_closure() -> Weight {
+		Weight::from_parts(83_721_000, 11105)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn confirm_closure() -> Weight {
+		Weight::from_parts(83_721_000, 11105)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn withdraw_closure() -> Weight {
+		Weight::from_parts(70_977_000, 11105)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn suspend_business() -> Weight {
+		Weight::from_parts(83_721_000, 11105)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn resume_business() -> Weight {
+		Weight::from_parts(83_721_000, 11105)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn enter_liquidation() -> Weight {
+		Weight::from_parts(83_721_000, 11105)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 }

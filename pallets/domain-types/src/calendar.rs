@@ -63,6 +63,26 @@ pub fn annual_report_deadline(year: u16) -> UnixMillis {
 	CivilDate { year: year.saturating_add(1), month: 7, day: 1 }.start_in_cst()
 }
 
+/// The date in China time on which `moment` falls.
+pub fn date_in_cst(moment: UnixMillis) -> CivilDate {
+	let local = i64::try_from(moment).unwrap_or(i64::MAX).saturating_add(CST_OFFSET_MILLIS);
+	let (year, month, day) = civil_from_days(local.div_euclid(MILLIS_PER_DAY));
+	// A month is 1..=12 and a day 1..=31; years past u16 only after 65,535.
+	CivilDate { year: u16::try_from(year).unwrap_or(u16::MAX), month: month as u8, day: day as u8 }
+}
+
+/// The same moment of the day `years` calendar years after `moment`, in China time, as the
+/// law counts "within three years" or "within five years"; 29 February becomes 28 February
+/// in a common year.
+pub fn years_after(moment: UnixMillis, years: u16) -> UnixMillis {
+	let date = date_in_cst(moment);
+	let year = date.year.saturating_add(years);
+	let later =
+		CivilDate { year, month: date.month, day: date.day.min(days_in_month(year, date.month)) };
+	let time_of_day = moment.saturating_sub(date.start_in_cst());
+	later.start_in_cst().saturating_add(time_of_day)
+}
+
 fn is_leap_year(year: u16) -> bool {
 	(year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
@@ -142,6 +162,25 @@ mod tests {
 		assert!(!CivilDate { year: 2023, month: 1, day: 0 }.is_valid());
 		assert!(!CivilDate { year: 1948, month: 12, day: 31 }.is_valid());
 		assert!(CivilDate { year: 1949, month: 1, day: 1 }.is_valid());
+	}
+
+	#[test]
+	fn years_after_keeps_the_date_and_time_of_day_in_beijing() {
+		// 2024-02-29 10:00 China time is 02:00 UTC.
+		let leap_day = CivilDate { year: 2024, month: 2, day: 29 }.start_in_cst() + 36_000_000;
+		assert_eq!(date_in_cst(leap_day), CivilDate { year: 2024, month: 2, day: 29 });
+		assert_eq!(
+			years_after(leap_day, 3),
+			CivilDate { year: 2027, month: 2, day: 28 }.start_in_cst() + 36_000_000
+		);
+		assert_eq!(
+			years_after(leap_day, 4),
+			CivilDate { year: 2028, month: 2, day: 29 }.start_in_cst() + 36_000_000
+		);
+		// 23:30 on 31 December in Beijing is still 31 December three years on.
+		let new_years_eve =
+			CivilDate { year: 2024, month: 12, day: 31 }.start_in_cst() + 84_600_000;
+		assert_eq!(years_after(new_years_eve, 3) - new_years_eve, 365 * 3 * 86_400_000);
 	}
 
 	#[test]

@@ -22,29 +22,91 @@ pub enum AbnormalReason {
 	UnreachableAtRegisteredAddress,
 }
 
-/// Where a company stands in the registry. Times are the chain's (milliseconds since the
-/// Unix epoch).
+/// One listing on the abnormal-operations list, with its ground and the moment it began.
+/// A company can stand on the list for several grounds at once; each is removed on its own.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct AbnormalListing {
+	/// The ground.
+	pub reason: AbnormalReason,
+	/// When the listing began (for an overdue report: the missed deadline).
+	pub since: UnixMillis,
+}
+
+/// Where a company stands in its lifecycle (Market Entity Registration Regulations 2022).
+/// Listings on the abnormal and serious-violation lists are separate from it: see
+/// [`Standing`]. Times are the chain's (milliseconds since the Unix epoch).
+///
+/// The codec indexes of `Active`, `Revoked` and `Deregistered` are those of storage
+/// version 0, whose index 1 (an abnormal listing) is retired: a record that escaped the
+/// migration fails to decode instead of reading as another status.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub enum CompanyStatus {
-	/// In existence and in good standing (存续).
+	/// In existence and operating (存续).
+	#[codec(index = 0)]
 	Active,
-	/// On the abnormal-operations list (经营异常) since the given moment.
-	Abnormal { reason: AbnormalReason, since: UnixMillis },
+	/// Business suspended (歇业) from `since` until `until`, at most three years; at `until`
+	/// the company is deemed to have resumed business unless it resumed or entered
+	/// liquidation before.
+	#[codec(index = 4)]
+	Suspended { since: UnixMillis, until: UnixMillis },
+	/// In liquidation (清算) since the given moment, the step before deregistration.
+	#[codec(index = 5)]
+	Liquidating { since: UnixMillis },
 	/// Business licence revoked (吊销) at the given moment; the record stays for ever.
+	#[codec(index = 2)]
 	Revoked { since: UnixMillis },
+	/// Registration cancelled (撤销登记) as obtained by fraud at the given moment; the record
+	/// stays for ever.
+	#[codec(index = 6)]
+	Cancelled { since: UnixMillis },
 	/// Deregistered (注销) at the given moment; the record stays for ever.
+	#[codec(index = 3)]
 	Deregistered { since: UnixMillis },
 }
 
 impl CompanyStatus {
-	/// Revoked or deregistered: nothing more can be done for the company.
+	/// Revoked, cancelled or deregistered: the company may no longer act.
 	pub fn is_closed(&self) -> bool {
-		matches!(self, CompanyStatus::Revoked { .. } | CompanyStatus::Deregistered { .. })
+		matches!(
+			self,
+			CompanyStatus::Revoked { .. }
+				| CompanyStatus::Cancelled { .. }
+				| CompanyStatus::Deregistered { .. }
+		)
+	}
+
+	/// Cancelled or deregistered: the record is final and nothing can change it.
+	pub fn is_final(&self) -> bool {
+		matches!(self, CompanyStatus::Cancelled { .. } | CompanyStatus::Deregistered { .. })
 	}
 }
 
-/// A party named in a registration: a shareholder or an officer.
+/// A company's standing now, as other agencies read it: its lifecycle status with the lazy
+/// rules applied (suspension expiry, overdue annual reports, the three-year move to the
+/// serious-violation list).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct Standing {
+	/// The lifecycle status now.
+	pub status: CompanyStatus,
+	/// Number of grounds it stands on the abnormal-operations list for (经营异常名录).
+	pub abnormal_listings: u32,
+	/// Since when it has been on the serious-violation list (严重违法失信名单), if it is.
+	pub serious_violation_since: Option<UnixMillis>,
+}
+
+impl Standing {
+	/// Active, on neither list: the company may receive every simplified treatment.
+	pub fn is_in_good_standing(&self) -> bool {
+		self.status == CompanyStatus::Active
+			&& self.abnormal_listings == 0
+			&& self.serious_violation_since.is_none()
+	}
+}
+
+/// A party named in a registration: a shareholder or one of the key personnel.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub enum PartyRef {
@@ -61,13 +123,18 @@ pub enum PartyRef {
 /// The company registry as other pallets read it. Implemented by the company-registry
 /// pallet; customs, disclosures and certification depend on this trait only.
 pub trait CompanyRegistry<AccountId> {
-	/// The company's status now, including a listing the annual-report rule implies but
+	/// The company's standing now, including what the registry's lazy rules imply but
 	/// nobody has recorded yet; `None` if no company has the code.
-	fn status(uscc: &Uscc) -> Option<CompanyStatus>;
+	fn standing(uscc: &Uscc) -> Option<Standing>;
 
-	/// Whether the company exists and is active now.
-	fn is_active(uscc: &Uscc) -> bool {
-		Self::status(uscc) == Some(CompanyStatus::Active)
+	/// The company's lifecycle status now; `None` if no company has the code.
+	fn status(uscc: &Uscc) -> Option<CompanyStatus> {
+		Self::standing(uscc).map(|standing| standing.status)
+	}
+
+	/// Whether the company exists, is active and on neither list now.
+	fn is_in_good_standing(uscc: &Uscc) -> bool {
+		Self::standing(uscc).is_some_and(|standing| standing.is_in_good_standing())
 	}
 
 	/// Whether `who` is one of the accounts that may act on chain for the company.

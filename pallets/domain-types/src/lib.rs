@@ -6,6 +6,23 @@
 
 extern crate alloc;
 
+/// Implements SCALE decoding for a code type that reads a fixed number of bytes and keeps
+/// them only if `$parse` (bytes to `Option<Self>`) accepts them, so that a malformed code is
+/// refused when a call, an event or a storage value is decoded.
+macro_rules! decode_checked {
+	($type:ty, $length:expr, $parse:expr, $what:literal) => {
+		impl codec::Decode for $type {
+			fn decode<I: codec::Input>(input: &mut I) -> Result<Self, codec::Error> {
+				let bytes = <[u8; $length] as codec::Decode>::decode(input)?;
+				($parse)(&bytes[..]).ok_or_else(|| concat!("malformed ", $what).into())
+			}
+		}
+
+		impl codec::DecodeWithMemTracking for $type {}
+	};
+}
+pub(crate) use decode_checked;
+
 pub mod agency;
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
@@ -22,8 +39,10 @@ pub mod uscc;
 pub use agency::{AgencyOfficer, Role};
 pub use calendar::{CivilDate, UnixMillis};
 pub use classification::{DivisionCode, IndustryCode};
-pub use company::{AbnormalReason, CompanyRegistry, CompanyStatus, PartyRef};
+pub use company::{
+	AbnormalListing, AbnormalReason, CompanyRegistry, CompanyStatus, PartyRef, Standing,
+};
 pub use lei::Lei;
 pub use money::{CurrencyCode, Money};
 pub use storage_fee::StorageFee;
-pub use uscc::{RegistrationAuthority, Uscc, UsccError};
+pub use uscc::{CheckFailures, RegistrationAuthority, Uscc, UsccError};

@@ -5,9 +5,14 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 
 /// An ISO 4217 alphabetic currency code that is in use, e.g. `CNY`.
+///
+/// Always valid: made only by [`CurrencyCode::parse`] and by decoding, which refuses what
+/// `parse` refuses.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
-#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[derive(Encode, MaxEncodedLen, TypeInfo)]
 pub struct CurrencyCode([u8; 3]);
+
+crate::decode_checked!(CurrencyCode, 3, CurrencyCode::parse, "ISO 4217 currency code");
 
 impl CurrencyCode {
 	/// Renminbi.
@@ -17,11 +22,6 @@ impl CurrencyCode {
 	pub fn parse(code: &[u8]) -> Option<Self> {
 		let code: [u8; 3] = code.try_into().ok()?;
 		ISO_4217_ACTIVE.binary_search(&code).ok().map(|_| CurrencyCode(code))
-	}
-
-	/// Whether a decoded value (decoding does not check) is an active ISO 4217 code.
-	pub fn is_valid(&self) -> bool {
-		ISO_4217_ACTIVE.binary_search(&self.0).is_ok()
 	}
 
 	/// The three letters.
@@ -77,7 +77,7 @@ mod tests {
 		for code in [b"CNY", b"USD", b"EUR", b"JPY", b"HKD", b"KWD", b"ZWG"] {
 			assert_eq!(CurrencyCode::parse(code).map(|c| *c.as_bytes()), Some(*code));
 		}
-		assert!(CurrencyCode::CNY.is_valid());
+		assert_eq!(CurrencyCode::parse(b"CNY"), Some(CurrencyCode::CNY));
 	}
 
 	#[test]
@@ -85,6 +85,6 @@ mod tests {
 		for code in [&b"cny"[..], b"RMB", b"XTS", b"XXX", b"DEM", b"CN", b"CNYY", b""] {
 			assert_eq!(CurrencyCode::parse(code), None, "{code:?}");
 		}
-		assert!(!CurrencyCode(*b"RMB").is_valid());
+		assert!(<CurrencyCode as codec::Decode>::decode(&mut &b"RMB"[..]).is_err());
 	}
 }

@@ -16,6 +16,9 @@ parameter_types! {
 	/// Storage fee per byte kept. An account given 10 GOV can keep about 10 kB; a contact
 	/// update of 300 bytes costs about 0.3 GOV (docs/governance.md, "Who pays for state").
 	pub const StorageByteFee: Balance = MILLI_UNIT;
+	/// A second market-regulator officer has seven days to confirm a revocation,
+	/// cancellation or deregistration proposed by a colleague.
+	pub const DecisionWindow: govchain_domain_types::UnixMillis = 7 * 24 * 60 * 60 * 1000;
 }
 
 /// What signers other than agencies' officers pay for the bytes they store, burned.
@@ -25,6 +28,7 @@ impl pallet_company_registry::Config for Runtime {
 	type RegistrarOrigin = MarketRegulatorOfficer;
 	type Time = Timestamp;
 	type StorageFee = StorageFee;
+	type DecisionWindow = DecisionWindow;
 	// A Chinese name of 80 characters takes 240 bytes; English names are longer.
 	type MaxNameLength = ConstU32<256>;
 	type MaxAddressLength = ConstU32<256>;
@@ -33,23 +37,35 @@ impl pallet_company_registry::Config for Runtime {
 	// The Company Law caps a limited liability company at 50 shareholders; joint-stock
 	// companies keep their full register with the securities depository.
 	type MaxShareholders = ConstU32<50>;
-	type MaxCompanyOfficers = ConstU32<32>;
+	type MaxKeyPersonnel = ConstU32<32>;
 	type MaxControllers = ConstU32<8>;
 	type MaxContactLength = ConstU32<128>;
 	type MaxReasonLength = ConstU32<256>;
 	type WeightInfo = pallet_company_registry::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = BenchmarkClock;
+	type BenchmarkHelper = RegistryBenchmarkHelper;
 }
 
-/// Sets the chain's time in benchmarks without going through the timestamp inherent, whose
-/// hook (Aura's slot check) would refuse arbitrary times.
+/// What the registry's benchmarks need: the chain's time set without the timestamp
+/// inherent, whose hook (Aura's slot check) would refuse arbitrary times, and a second
+/// officer for four-eyes decisions.
 #[cfg(feature = "runtime-benchmarks")]
-pub struct BenchmarkClock;
+pub struct RegistryBenchmarkHelper;
 
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_company_registry::BenchmarkHelper for BenchmarkClock {
+impl pallet_company_registry::BenchmarkHelper<crate::AccountId> for RegistryBenchmarkHelper {
 	fn set_time(now: govchain_domain_types::UnixMillis) {
 		polkadot_sdk::pallet_timestamp::Now::<Runtime>::put(now);
+	}
+
+	/// The benchmark origin's officer is its agency's admin, who adds the second officer.
+	fn second_officer(
+		officer: &govchain_domain_types::AgencyOfficer<crate::AccountId>,
+	) -> crate::AccountId {
+		let second: crate::AccountId = polkadot_sdk::frame_benchmarking::account("second", 0, 0);
+		let admin = crate::RuntimeOrigin::signed(officer.officer.clone());
+		// A failure shows as the benchmark's confirmation being refused.
+		let _ = crate::Agencies::add_officer(admin, second.clone());
+		second
 	}
 }

@@ -1,0 +1,221 @@
+//! Registration (设立登记), amendment (变更登记) and controllers: the checks a record must
+//! pass whenever it is written.
+
+use crate::{pallet::*, types::*};
+use alloc::collections::btree_set::BTreeSet;
+use govchain_domain_types::{
+	calendar::{annual_report_deadline, year_in_cst},
+	AgencyOfficer, CheckFailures, CompanyStatus, PartyRef, RegistrationAuthority, UnixMillis, Uscc,
+};
+use polkadot_sdk::{
+	frame_support::{ensure, BoundedVec},
+	sp_core::H256,
+	sp_runtime::DispatchResult,
+};
+
+impl<T: Config> Pallet<T> {
+	/// `register`, after the origin and jurisdiction checks.
+	pub(crate) fn do_register(
+		officer: AgencyOfficer<T::AccountId>,
+		uscc: Uscc,
+		particulars: Particulars<T>,
+		controllers: BoundedVec<T::AccountId, T::MaxControllers>,
+		accepted_check_failures: CheckFailures,
+		reason: Text<T::MaxReasonLength>,
+	) -> DispatchResult {
+		Self::check_code(&uscc, accepted_check_failures)?;
+		ensure!(!Companies::<T>::contains_key(uscc), Error::<T>::AlreadyRegistered);
+		let now = Self::now();
+		Self::check_particulars(&uscc, &particulars, now)?;
+		Self::check_controllers(&officer, &controllers)?;
+		let company = Company {
+			next_report_year: Self::first_report_year(&particulars, now),
+			particulars: particulars.clone(),
+			status: CompanyStatus::Active,
+			abnormal_listings: Default::default(),
+			serious_violation_since: None,
+			accepted_check_failures,
+			registered_by: officer.clone(),
+			registered_at: now,
+			controllers: controllers.clone(),
+			contact: Contact::default(),
+		};
+		let agency = officer.agency;
+		let change = Change::Registered { particulars, controllers, accepted_check_failures };
+		let record = Self::history_record(now, Actor::Officer(officer), change, reason);
+		Self::commit(&uscc, company, record, None, |entry| Event::CompanyRegistered {
+			uscc,
+			agency,
+			accepted_check_failures,
+			entry,
+		})
+	}
+
+	/// The first year whose report a company brought on chain at `now` owes: the year it
+	/// was established, the current year, or before 1 July the previous year, whose report
+	/// is still due.
+	fn first_report_year(particulars: &Particulars<T>, now: UnixMillis) -> u16 {
+		let this_year = year_in_cst(now);
+		let previous_year = this_year.saturating_sub(1);
+		let due =
+			if now < annual_report_deadline(previous_year) { previous_year } else { this_year };
+		particulars.established_on.year.max(due)
+	}
+
+	/// `amend`, after the origin and jurisdiction checks.
+	pub(crate) fn do_amend(
+		officer: AgencyOfficer<T::AccountId>,
+		uscc: Uscc,
+		amendment: Amendment<T>,
+		reason: Text<T::MaxReasonLength>,
+	) -> DispatchResult {
+		let mut company = Self::open_company(&uscc)?;
+		let now = Self::now();
+		let particular = amendment.particular();
+		Self::apply_amendment(&mut company.particulars, amendment.clone());
+		Self::check_particulars(&uscc, &company.particulars, now)?;
+		let actor = Actor::Officer(officer);
+		let record = Self::history_record(now, actor, Change::Amended(amendment), reason);
+		Self::commit(&uscc, company, record, None, |entry| Event::ParticularsAmended {
+			uscc,
+			particular,
+			entry,
+		})
+	}
+
+	/// `set_controllers`, after the origin and jurisdiction checks.
+	pub(crate) fn do_set_controllers(
+		officer: AgencyOfficer<T::AccountId>,
+		uscc: Uscc,
+		controllers: BoundedVec<T::AccountId, T::MaxControllers>,
+		reason: Text<T::MaxReasonLength>,
+	) -> DispatchResult {
+		let mut company = Self::open_company(&uscc)?;
+		Self::check_controllers(&officer, &controllers)?;
+		company.controllers = controllers.clone();
+		let change = Change::ControllersSet(controllers.clone());
+		let record = Self::history_record(Self::now(), Actor::Officer(officer), change, reason);
+		Self::commit(&uscc, company, record, None, |entry| Event::ControllersSet {
+			uscc,
+			controllers,
+			entry,
+		})
+	}
+
+	/// A market-regulator code whose failing checks are exactly the accepted ones.
+	fn check_code(uscc: &Uscc, accepted: CheckFailures) -> DispatchResult {
+		ensure!(
+			uscc.registration_authority() == RegistrationAuthority::MarketRegulator,
+			Error::<T>::NotAMarketEntityCode
+		);
+		let failures = uscc.check_failures();
+		ensure!(
+			!failures.organisation_check || accepted.organisation_check,
+			Error::<T>::CodeOrganisationCheckMismatch
+		);
+		ensure!(
+			!failures.code_check || accepted.code_check,
+			Error::<T>::CodeCheckCharacterMismatch
+		);
+		ensure!(failures == accepted, Error::<T>::CheckOverrideNotNeeded);
+		Ok(())
+	}
+
+	/// Checks particulars in full, as registered or amended, at time `now`. Codes inside
+	/// (currency, division, industry, parties' USCC and LEI) were checked when the call was
+	/// decoded.
+	fn check_particulars(
+		uscc: &Uscc,
+		particulars: &Particulars<T>,
+		now: UnixMillis,
+	) -> DispatchResult {
+		ensure!(
+			particulars.kind.uscc_category() == uscc.category(),
+			Error::<T>::KindDoesNotMatchCode
+		);
+		ensure!(!particulars.legal_name.is_empty(), Error::<T>::EmptyName);
+		Self::check_utf8(&particulars.legal_name)?;
+		if let Some(english_name) = &particulars.english_name {
+			ensure!(!english_name.is_empty(), Error::<T>::EmptyName);
+			Self::check_utf8(english_name)?;
+		}
+		ensure!(!particulars.registered_address.is_empty(), Error::<T>::EmptyAddress);
+		Self::check_utf8(&particulars.registered_address)?;
+		ensure!(!particulars.business_scope.is_empty(), Error::<T>::EmptyBusinessScope);
+		Self::check_utf8(&particulars.business_scope)?;
+		ensure!(particulars.established_on.is_valid(), Error::<T>::InvalidDate);
+		ensure!(particulars.established_on.start_in_cst() <= now, Error::<T>::EstablishedInFuture);
+		ensure!(
+			particulars.legal_representative != H256::zero(),
+			Error::<T>::MissingLegalRepresentative
+		);
+		Self::check_shareholders(&particulars.shareholders)?;
+		Self::check_key_personnel(&particulars.key_personnel)
+	}
+
+	fn check_shareholders(shareholders: &[Shareholding]) -> DispatchResult {
+		let mut parties = BTreeSet::new();
+		let mut total: u32 = 0;
+		for holding in shareholders {
+			Self::check_party(&holding.party)?;
+			ensure!(holding.basis_points > 0, Error::<T>::ZeroShare);
+			ensure!(parties.insert(holding.party), Error::<T>::DuplicateShareholder);
+			// Saturating is exact here: any saturated total is refused below.
+			total = total.saturating_add(holding.basis_points.into());
+		}
+		ensure!(total <= 10_000, Error::<T>::SharesExceedWhole);
+		Ok(())
+	}
+
+	fn check_key_personnel(key_personnel: &[KeyPerson]) -> DispatchResult {
+		let mut positions = BTreeSet::new();
+		for person in key_personnel {
+			Self::check_party(&person.party)?;
+			ensure!(positions.insert((person.role, person.party)), Error::<T>::DuplicateKeyPerson);
+		}
+		Ok(())
+	}
+
+	/// A person's hash must be set; entities' codes were checked when decoded.
+	fn check_party(party: &PartyRef) -> DispatchResult {
+		ensure!(*party != PartyRef::Person(H256::zero()), Error::<T>::InvalidPartyReference);
+		Ok(())
+	}
+
+	/// Distinct accounts, the acting officer not among them.
+	fn check_controllers(
+		officer: &AgencyOfficer<T::AccountId>,
+		controllers: &[T::AccountId],
+	) -> DispatchResult {
+		ensure!(!controllers.contains(&officer.officer), Error::<T>::OfficerAsController);
+		let distinct: BTreeSet<&T::AccountId> = controllers.iter().collect();
+		ensure!(distinct.len() == controllers.len(), Error::<T>::DuplicateController);
+		Ok(())
+	}
+
+	pub(crate) fn check_utf8(text: &[u8]) -> DispatchResult {
+		core::str::from_utf8(text).map_err(|_| Error::<T>::NotUtf8)?;
+		Ok(())
+	}
+
+	/// Replaces the part of the particulars the amendment names.
+	pub(crate) fn apply_amendment(particulars: &mut Particulars<T>, amendment: Amendment<T>) {
+		match amendment {
+			Amendment::Name { legal_name, english_name } => {
+				particulars.legal_name = legal_name;
+				particulars.english_name = english_name;
+			},
+			Amendment::Kind(kind) => particulars.kind = kind,
+			Amendment::RegisteredCapital(capital) => particulars.registered_capital = capital,
+			Amendment::RegisteredAddress { address, division } => {
+				particulars.registered_address = address;
+				particulars.division = division;
+			},
+			Amendment::BusinessScope(scope) => particulars.business_scope = scope,
+			Amendment::Industry(industry) => particulars.industry = industry,
+			Amendment::LegalRepresentative(hash) => particulars.legal_representative = hash,
+			Amendment::Shareholders(shareholders) => particulars.shareholders = shareholders,
+			Amendment::KeyPersonnel(key_personnel) => particulars.key_personnel = key_personnel,
+		}
+	}
+}

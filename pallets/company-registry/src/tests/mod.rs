@@ -1,0 +1,283 @@
+//! Unit tests, by concern as `features/` is: every call's success (state, history and
+//! event) and every error path. Shared helpers are here.
+
+mod lifecycle;
+mod migration;
+mod registration;
+mod reports;
+
+use crate::{
+	mock::*, Actor, Amendment, ChangeRecord, ClosingDecision, Companies, CompanyKind, Contact,
+	Event, History, HistoryLength, KeyPerson, KeyPersonRole, Particulars, ReportFigures,
+	Shareholding, Text,
+};
+use codec::Decode;
+use govchain_domain_types::{
+	AbnormalReason, AgencyOfficer, CheckFailures, CivilDate,
+	CompanyRegistry as CompanyRegistryTrait, CurrencyCode, DivisionCode, IndustryCode, Money,
+	PartyRef, Standing,
+};
+use polkadot_sdk::{
+	frame_support::{traits::Get, BoundedVec},
+	sp_core::H256,
+	sp_runtime::DispatchResult,
+};
+
+// Codes whose check characters were computed here from the formulas of the shared domain
+// reference §1 (GB 11714 for position 17, GB 32100 for position 18).
+/// An enterprise in Chaoyang district (110105).
+const COMPANY: &[u8; 18] = b"91110105MA01ABCD5F";
+/// An enterprise in Haidian district (110108).
+const OTHER_COMPANY: &[u8; 18] = b"91110108MA00XYW11N";
+/// An individual business (category 2).
+const INDIVIDUAL_BUSINESS: &[u8; 18] = b"92110105MA02GHJK77";
+/// A farmers' cooperative (category 3).
+const COOPERATIVE: &[u8; 18] = b"93110112MA03LMNP5B";
+/// Position 18 should be `R`: a pilot-era code failing the code check only.
+const LEGACY_COMPANY: &[u8; 18] = b"91110105MA04QRTU6T";
+/// Position 17 should be `1`; position 18 fits the first 17 as they stand.
+const ORGANISATION_CHECK_FAILING: &[u8; 18] = b"91110105MA06PJLT7L";
+/// A Shanghai enterprise (310000): outside every Beijing regulator's territory.
+const SHANGHAI_COMPANY: &[u8; 18] = b"91310000MA05WXYA47";
+
+const STRANGER: u64 = 200;
+
+/// 2025-07-01 00:00 China time: the deadline of the 2024 reports.
+const DEADLINE_2024: u64 = 1_751_299_200_000;
+/// 2025-01-01 00:00 China time: 2024 has ended.
+const NEW_YEAR_2025: u64 = 1_735_660_800_000;
+
+/// No failing check accepted.
+const NO_OVERRIDE: CheckFailures = CheckFailures { organisation_check: false, code_check: false };
+
+fn text<L: Get<u32>>(value: &[u8]) -> BoundedVec<u8, L> {
+	value.to_vec().try_into().expect("test text within bounds")
+}
+
+fn bounded<T, L: Get<u32>>(items: Vec<T>) -> BoundedVec<T, L> {
+	items.try_into().map_err(|_| ()).expect("test list within bounds")
+}
+
+fn reason(value: &str) -> Text<<Test as crate::Config>::MaxReasonLength> {
+	text(value.as_bytes())
+}
+
+fn person(byte: u8) -> PartyRef {
+	PartyRef::Person(H256::repeat_byte(byte))
+}
+
+fn division(code: &[u8; 6]) -> DivisionCode {
+	DivisionCode::parse(code).expect("test division is valid")
+}
+
+fn industry(code: &[u8; 5]) -> IndustryCode {
+	IndustryCode::parse(code).expect("test industry is valid")
+}
+
+/// Valid particulars of a Beijing company established on 1 March 2024.
+fn particulars(kind: CompanyKind) -> Particulars<Test> {
+	Particulars {
+		legal_name: text("北京链政科技有限公司".as_bytes()),
+		english_name: Some(text(b"Beijing Govchain Technology Co., Ltd.")),
+		kind,
+		// 10 million yuan, in fen.
+		registered_capital: Money { currency: CurrencyCode::CNY, amount: 1_000_000_000 },
+		registered_address: text("北京市朝阳区建国路1号".as_bytes()),
+		division: division(b"110105"),
+		business_scope: text("软件开发；区块链技术服务".as_bytes()),
+		industry: industry(b"I6513"),
+		established_on: CivilDate { year: 2024, month: 3, day: 1 },
+		legal_representative: H256::repeat_byte(0x11),
+		shareholders: bounded(vec![
+			Shareholding { party: person(0x11), basis_points: 6_000 },
+			Shareholding { party: PartyRef::Entity(uscc(OTHER_COMPANY)), basis_points: 4_000 },
+		]),
+		key_personnel: bounded(vec![
+			KeyPerson { role: KeyPersonRole::ExecutiveDirector, party: person(0x11) },
+			KeyPerson { role: KeyPersonRole::Supervisor, party: person(0x31) },
+		]),
+	}
+}
+
+fn register_with(
+	code: &[u8; 18],
+	particulars: Particulars<Test>,
+	controllers: Vec<u64>,
+	accepted_check_failures: CheckFailures,
+) -> DispatchResult {
+	CompanyRegistry::register(
+		RuntimeOrigin::signed(REGISTRAR),
+		uscc(code),
+		particulars,
+		bounded(controllers),
+		accepted_check_failures,
+		reason("Decision 2024-001"),
+	)
+}
+
+/// Registers an enterprise controlled by [`CONTROLLER`].
+fn register(code: &[u8; 18]) -> DispatchResult {
+	register_with(
+		code,
+		particulars(CompanyKind::LimitedLiabilityCompany),
+		vec![CONTROLLER],
+		NO_OVERRIDE,
+	)
+}
+
+fn company(code: &[u8; 18]) -> crate::Company<Test> {
+	Companies::<Test>::get(uscc(code)).expect("company registered")
+}
+
+fn standing(code: &[u8; 18]) -> Option<Standing> {
+	<CompanyRegistry as CompanyRegistryTrait<u64>>::standing(&uscc(code))
+}
+
+fn events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::CompanyRegistry(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}
+
+fn last_event() -> Event<Test> {
+	events().pop().expect("a company-registry event")
+}
+
+fn history(code: &[u8; 18]) -> Vec<ChangeRecord<Test>> {
+	(0..HistoryLength::<Test>::get(uscc(code)))
+		.map(|index| History::<Test>::get(uscc(code), index).expect("entry exists"))
+		.collect()
+}
+
+fn last_change(code: &[u8; 18]) -> ChangeRecord<Test> {
+	history(code).pop().expect("a history entry")
+}
+
+fn officer(account: u64) -> AgencyOfficer<u64> {
+	let agency = if account == DISTRICT_REGISTRAR { DISTRICT_REGULATOR } else { MARKET_REGULATOR };
+	AgencyOfficer { agency: uscc(agency), officer: account }
+}
+
+fn registrar() -> Actor<u64> {
+	Actor::Officer(officer(REGISTRAR))
+}
+
+fn figures() -> ReportFigures {
+	ReportFigures {
+		currency: CurrencyCode::CNY,
+		total_assets: 2_500_000_000,
+		total_liabilities: 700_000_000,
+		revenue: 1_800_000_000,
+		net_profit: -35_000_000,
+		tax_paid: 90_000_000,
+		employees: 23,
+	}
+}
+
+fn file_report(who: u64, code: &[u8; 18], year: u16) -> DispatchResult {
+	CompanyRegistry::file_annual_report(
+		RuntimeOrigin::signed(who),
+		uscc(code),
+		year,
+		figures(),
+		H256::repeat_byte(0xAB),
+	)
+}
+
+fn amend(code: &[u8; 18], amendment: Amendment<Test>) -> DispatchResult {
+	CompanyRegistry::amend(
+		RuntimeOrigin::signed(REGISTRAR),
+		uscc(code),
+		amendment,
+		reason("Amendment"),
+	)
+}
+
+fn set_controllers(code: &[u8; 18], controllers: Vec<u64>) -> DispatchResult {
+	CompanyRegistry::set_controllers(
+		RuntimeOrigin::signed(REGISTRAR),
+		uscc(code),
+		bounded(controllers),
+		reason("Application"),
+	)
+}
+
+fn contact(phone: &[u8]) -> Contact<Test> {
+	Contact {
+		phone: text(phone),
+		email: text(b"office@example.cn"),
+		website: text(b"https://example.cn"),
+		postal_address: text("北京市朝阳区".as_bytes()),
+	}
+}
+
+fn update_contact(who: u64, code: &[u8; 18], contact: Contact<Test>) -> DispatchResult {
+	CompanyRegistry::update_contact(RuntimeOrigin::signed(who), uscc(code), contact)
+}
+
+fn list(code: &[u8; 18], ground: AbnormalReason) -> DispatchResult {
+	CompanyRegistry::list_abnormal(
+		RuntimeOrigin::signed(REGISTRAR),
+		uscc(code),
+		ground,
+		reason("Decision 2024-002"),
+	)
+}
+
+fn remove_listing(code: &[u8; 18], ground: AbnormalReason) -> DispatchResult {
+	CompanyRegistry::remove_listing(
+		RuntimeOrigin::signed(REGISTRAR),
+		uscc(code),
+		ground,
+		reason("Decision 2024-003"),
+	)
+}
+
+fn propose(who: u64, code: &[u8; 18], decision: ClosingDecision) -> DispatchResult {
+	CompanyRegistry::propose_closure(
+		RuntimeOrigin::signed(who),
+		uscc(code),
+		decision,
+		reason("Decision 2024-004"),
+	)
+}
+
+fn confirm(who: u64, code: &[u8; 18]) -> DispatchResult {
+	CompanyRegistry::confirm_closure(RuntimeOrigin::signed(who), uscc(code))
+}
+
+/// Takes a closing decision: [`REGISTRAR`] proposes, [`SECOND_REGISTRAR`] confirms.
+fn close(code: &[u8; 18], decision: ClosingDecision) -> DispatchResult {
+	propose(REGISTRAR, code, decision)?;
+	confirm(SECOND_REGISTRAR, code)
+}
+
+fn enter_liquidation(who: u64, code: &[u8; 18]) -> DispatchResult {
+	CompanyRegistry::enter_liquidation(
+		RuntimeOrigin::signed(who),
+		uscc(code),
+		reason("Liquidation"),
+	)
+}
+
+fn record_lazy_rules(code: &[u8; 18]) -> DispatchResult {
+	CompanyRegistry::record_lazy_rules(RuntimeOrigin::signed(STRANGER), uscc(code))
+}
+
+fn unreachable() -> AbnormalReason {
+	AbnormalReason::UnreachableAtRegisteredAddress
+}
+
+/// A value decoded from raw bytes, as a call's argument would be.
+fn decoded<T: Decode>(bytes: &[u8]) -> Result<T, codec::Error> {
+	T::decode(&mut &bytes[..])
+}
+
+/// The root of the whole test state, to show that a failed call wrote nothing.
+fn state_root() -> Vec<u8> {
+	polkadot_sdk::sp_io::storage::root(polkadot_sdk::sp_runtime::StateVersion::V1)
+}
