@@ -27,13 +27,13 @@ use polkadot_sdk::{
 /// check character computed with GB 32100's weights).
 const COMMERCE_BUREAU: &[u8; 18] = b"11110000MB00135068";
 
-fn account(key: Sr25519Keyring) -> AccountId {
+pub(crate) fn account(key: Sr25519Keyring) -> AccountId {
 	key.to_account_id()
 }
 
 /// Alice proposes `call`; she, Bob and Charlie vote aye (3 of 4 seats); Alice closes it.
 /// Returns the motion's `Executed` result.
-fn council_passes(call: RuntimeCall) -> Result<(), DispatchError> {
+pub(crate) fn council_passes(call: RuntimeCall) -> Result<(), DispatchError> {
 	council_vote(call, &[Bob, Charlie])
 }
 
@@ -163,7 +163,7 @@ fn officers_of_a_suspended_agency_fail_the_origin() {
 
 /// The runtime's own code with its embedded `spec_version` raised by one, as the next
 /// release of the runtime would carry.
-fn next_runtime_version_code() -> Vec<u8> {
+pub(crate) fn next_runtime_version_code() -> Vec<u8> {
 	let mut code = WASM_BINARY_BLOATY.expect("runtime wasm is built").to_vec();
 	let version = crate::VERSION;
 	// The embedded version section starts with spec name, impl name, authoring version.
@@ -185,7 +185,7 @@ fn next_runtime_version_code() -> Vec<u8> {
 }
 
 /// The runtime code in storage (`:code`).
-fn stored_code() -> Option<Vec<u8>> {
+pub(crate) fn stored_code() -> Option<Vec<u8>> {
 	polkadot_sdk::sp_io::storage::get(polkadot_sdk::sp_core::storage::well_known_keys::CODE)
 		.map(|code| code.to_vec())
 }

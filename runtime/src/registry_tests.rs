@@ -162,3 +162,131 @@ fn a_controller_pays_the_storage_fee_and_one_who_cannot_stores_nothing() {
 		assert!(fee > UNIT / 10 && fee < UNIT / 2, "fee {fee}");
 	});
 }
+
+/// The registry's version 0 layout as the previous runtime (spec 101) left it: a company
+/// listed as abnormal, with its registration and listing in the history.
+fn populate_registry_version_0(uscc: Uscc) {
+	use pallet_company_registry::{migrations::v1::v0, HistoryLength};
+	use polkadot_sdk::frame_support::traits::StorageVersion;
+	StorageVersion::new(0).put::<CompanyRegistry>();
+	let listed = v0::CompanyStatus::Abnormal {
+		reason: govchain_domain_types::AbnormalReason::FalseInformation,
+		since: NOW,
+	};
+	let registrar = AgencyOfficer {
+		agency: Uscc::parse(MARKET_REGULATOR).expect("valid"),
+		officer: Eve.to_account_id(),
+	};
+	let controllers: polkadot_sdk::frame_support::BoundedVec<_, _> =
+		vec![Ferdie.to_account_id()].try_into().expect("one");
+	v0::Companies::<Runtime>::insert(
+		uscc,
+		v0::Company {
+			particulars: particulars(),
+			status: listed,
+			legacy_code: false,
+			registered_by: registrar.clone(),
+			registered_at: NOW,
+			controllers: controllers.clone(),
+			contact: Default::default(),
+			next_report_year: 2026,
+		},
+	);
+	let entry = |change| v0::ChangeRecord {
+		at: NOW,
+		block: 1,
+		actor: pallet_company_registry::Actor::Officer(registrar.clone()),
+		change,
+		reason: Default::default(),
+	};
+	v0::History::<Runtime>::insert(
+		uscc,
+		0,
+		entry(v0::Change::Registered {
+			particulars: particulars(),
+			controllers,
+			legacy_code: false,
+		}),
+	);
+	v0::History::<Runtime>::insert(
+		uscc,
+		1,
+		entry(v0::Change::StatusChanged { from: v0::CompanyStatus::Active, to: listed }),
+	);
+	HistoryLength::<Runtime>::insert(uscc, 2);
+}
+
+/// The chain's path for a storage change: the council authorizes the new code, anyone
+/// applies it, and the next block runs the registry's migration before anything else.
+#[test]
+fn the_registry_migrates_to_version_1_through_the_councils_upgrade_path() {
+	use crate::governance_tests::{
+		account, council_passes, next_runtime_version_code, stored_code,
+	};
+	use crate::{Executive, Header, System};
+	use pallet_company_registry::{migrations::v1, Change as RegistryChange, Companies};
+	use polkadot_sdk::{
+		frame_support::traits::{GetStorageVersion, StorageVersion},
+		frame_system,
+		sc_executor::WasmExecutor,
+		sp_core::traits::ReadRuntimeVersionExt,
+		sp_io::{hashing::blake2_256, SubstrateHostFunctions},
+		sp_keyring::Sr25519Keyring::Dave,
+		sp_runtime::traits::Header as _,
+	};
+	let mut ext = externalities(DEV_RUNTIME_PRESET);
+	ext.externalities_mut().register_extension(ReadRuntimeVersionExt::new(
+		WasmExecutor::<SubstrateHostFunctions>::builder().build(),
+	));
+	ext.execute_with(|| {
+		pallet_timestamp::Now::<Runtime>::put(NOW);
+		let uscc = Uscc::parse(COMPANY).expect("valid");
+		populate_registry_version_0(uscc);
+		// The chain last upgraded to the previous runtime.
+		frame_system::LastRuntimeUpgrade::<Runtime>::put(
+			frame_system::LastRuntimeUpgradeInfo::from(polkadot_sdk::sp_version::RuntimeVersion {
+				spec_version: crate::VERSION.spec_version - 1,
+				..crate::VERSION
+			}),
+		);
+		let pre_upgrade = v1::pre_upgrade_state::<Runtime>().expect("version 0 records read");
+
+		let next = next_runtime_version_code();
+		let authorize = RuntimeCall::Governance(pallet_governance::Call::authorize_upgrade {
+			code_hash: blake2_256(&next).into(),
+		});
+		assert_ok!(council_passes(authorize));
+		assert_ok!(System::apply_authorized_upgrade(
+			RuntimeOrigin::signed(account(Dave)),
+			next.clone()
+		));
+		assert_eq!(stored_code(), Some(next));
+		// Nothing migrates until the next block begins.
+		assert_eq!(CompanyRegistry::on_chain_storage_version(), StorageVersion::new(0));
+
+		let parent = System::parent_hash();
+		let header = Header::new(
+			System::block_number() + 1,
+			Default::default(),
+			Default::default(),
+			parent,
+			Default::default(),
+		);
+		Executive::initialize_block(&header);
+		assert_eq!(CompanyRegistry::on_chain_storage_version(), StorageVersion::new(1));
+		assert_ok!(v1::check_post_upgrade::<Runtime>(pre_upgrade));
+		let company = Companies::<Runtime>::get(uscc).expect("carried over");
+		assert_eq!(company.particulars, particulars());
+		assert_eq!(company.status, CompanyStatus::Active);
+		assert_eq!(company.abnormal_listings.len(), 1);
+		let page = CompanyRegistry::history_page(uscc, 0, 10);
+		assert_eq!(page.total, 2);
+		assert!(matches!(page.records[1].change, RegistryChange::Listed(_)));
+		let details = CompanyRegistry::company_details(uscc).expect("readable");
+		assert_eq!(details.standing.abnormal_listings, 1);
+		assert_eq!(
+			frame_system::LastRuntimeUpgrade::<Runtime>::get().map(|last| last.spec_version),
+			Some(crate::VERSION.spec_version.into())
+		);
+	});
+}
