@@ -23,7 +23,7 @@ use crate::{
 	UNIT,
 };
 use alloc::{string::String, vec, vec::Vec};
-use govchain_domain_types::{Role, Uscc};
+use govchain_domain_types::{fixtures::agencies, Role, Uscc};
 use polkadot_sdk::{
 	frame_support::build_struct_json_patch,
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
@@ -43,31 +43,31 @@ const ENDOWMENT: u128 = 1_000_000 * UNIT;
 type FoundingAgency =
 	(&'static [u8; 18], &'static str, Role, Sr25519Keyring, &'static [Sr25519Keyring]);
 
-/// Beijing's founding agencies; check characters computed with GB 32100's weights.
+/// Beijing's founding agencies, with the shared fixture codes.
 const FOUNDING_AGENCIES: [FoundingAgency; 4] = [
 	(
-		b"11110000MB0013426L",
+		agencies::MARKET_REGULATOR,
 		"Beijing Municipal Administration for Market Regulation",
 		Role::MarketRegulator,
 		Sr25519Keyring::Alice,
 		&[Sr25519Keyring::Eve],
 	),
 	(
-		b"11110000MB0013434F",
+		agencies::CUSTOMS,
 		"Beijing Customs District",
 		Role::Customs,
 		Sr25519Keyring::Bob,
 		&[Sr25519Keyring::Ferdie],
 	),
 	(
-		b"11110000MB0013442A",
+		agencies::SECURITIES_REGULATOR,
 		"Beijing Securities Regulatory Bureau",
 		Role::SecuritiesRegulator,
 		Sr25519Keyring::Charlie,
 		&[],
 	),
 	(
-		b"11110000MB00134505",
+		agencies::HUMAN_RESOURCES,
 		"Beijing Human Resources and Social Security Bureau",
 		Role::HumanResources,
 		Sr25519Keyring::Dave,

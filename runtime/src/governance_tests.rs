@@ -23,9 +23,8 @@ use polkadot_sdk::{
 	sp_runtime::{traits::Hash as _, DispatchError},
 };
 
-/// A code not used by the founding agencies: Beijing Municipal Commerce Bureau (illustrative,
-/// check character computed with GB 32100's weights).
-const COMMERCE_BUREAU: &[u8; 18] = b"11110000MB00135068";
+/// An agency not among the founders, and customs (shared fixtures).
+use govchain_domain_types::fixtures::agencies::{COMMERCE_BUREAU, CUSTOMS};
 
 pub(crate) fn account(key: Sr25519Keyring) -> AccountId {
 	key.to_account_id()
@@ -135,7 +134,7 @@ fn a_minority_of_the_council_cannot_admit_agencies() {
 #[test]
 fn officers_of_a_suspended_agency_fail_the_origin() {
 	externalities(DEV_RUNTIME_PRESET).execute_with(|| {
-		let customs = Uscc::parse(b"11110000MB0013434F").expect("valid code");
+		let customs = Uscc::parse(CUSTOMS).expect("valid code");
 		let officer = RuntimeOrigin::signed(account(Ferdie));
 		assert!(CustomsOfficer::try_origin(officer.clone()).is_ok());
 		assert_ok!(council_passes(RuntimeCall::Agencies(pallet_agencies::Call::suspend_agency {
@@ -264,7 +263,7 @@ fn governance_pallet_refuses_origins_below_two_thirds() {
 #[test]
 fn calls_that_move_council_seats_are_weighed_for_a_full_council() {
 	let seat_change = crate::configs::governance::CouncilSeatChangeWeight::get();
-	let customs = Uscc::parse(b"11110000MB0013434F").expect("valid code");
+	let customs = Uscc::parse(CUSTOMS).expect("valid code");
 	for call in [
 		pallet_agencies::Call::<Runtime>::suspend_agency { uscc: customs },
 		pallet_agencies::Call::<Runtime>::reinstate_agency { uscc: customs },

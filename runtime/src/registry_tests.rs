@@ -21,10 +21,10 @@ use polkadot_sdk::{
 	sp_runtime::{traits::Dispatchable, DispatchError},
 };
 
-/// An enterprise code whose check characters (GB 11714, GB 32100) were computed by hand.
-const COMPANY: &[u8; 18] = b"91110105MA01ABCD5F";
-/// The genesis market regulator.
-const MARKET_REGULATOR: &[u8; 18] = b"11110000MB0013426L";
+/// An enterprise in Chaoyang, and the genesis market regulator (shared fixtures).
+use govchain_domain_types::fixtures::{
+	agencies::MARKET_REGULATOR, companies::CHAOYANG_ENTERPRISE as COMPANY,
+};
 /// 2026-11-27 00:00 China time.
 const NOW: u64 = 1_795_708_800_000;
 

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
-import { startNode, waitFor } from './node-process.js';
+import { CHAOYANG_ENTERPRISE, companyParticulars } from './fixtures.js';
+import { sendAndWatch, startNode, waitFor } from './node-process.js';
 
 let node;
 
@@ -15,23 +16,6 @@ before(async () => {
 after(async () => {
   if (node) await node.stop();
 });
-
-/** Signs and sends `tx`, resolving with the events of the block that includes it. */
-function sendAndWatch(tx, signer) {
-  return new Promise((resolve, reject) => {
-    let unsubscribe;
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
-      if (dispatchError) {
-        reject(new Error(`dispatch failed: ${dispatchError.toString()}`));
-      } else if (status.isInBlock) {
-        if (unsubscribe) unsubscribe();
-        resolve({ blockHash: status.asInBlock, events: events.map(({ event }) => event) });
-      } else if (status.isDropped || status.isInvalid || status.isUsurped) {
-        reject(new Error(`not included: ${status.type}`));
-      }
-    }).then((unsub) => { unsubscribe = unsub; }, reject);
-  });
-}
 
 test('blocks are produced and finalized', async () => {
   const api = await node.api();
@@ -120,23 +104,10 @@ test('a market-regulator officer registers a company that polkadot.js reads thro
   // the company's on-chain filings.
   const eve = keyring.addFromUri('//Eve');
   const ferdie = keyring.addFromUri('//Ferdie');
-  const uscc = '91110105MA01ABCD5F';
+  const uscc = CHAOYANG_ENTERPRISE;
   // The code passes both check characters: no failing check is accepted.
   const noOverride = { organisationCheck: false, codeCheck: false };
-  const particulars = {
-    legalName: '北京链政科技有限公司',
-    englishName: 'Beijing Govchain Technology Co., Ltd.',
-    kind: 'LimitedLiabilityCompany',
-    registeredCapital: { currency: 'CNY', amount: 1_000_000_000n },
-    registeredAddress: '北京市朝阳区建国路1号',
-    division: '110105',
-    businessScope: '软件开发；区块链技术服务',
-    industry: 'I6513',
-    establishedOn: { year: 2026, month: 1, day: 15 },
-    legalRepresentative: `0x${'11'.repeat(32)}`,
-    shareholders: [{ party: { Person: `0x${'21'.repeat(32)}` }, basisPoints: 10_000 }],
-    keyPersonnel: [{ role: 'ExecutiveDirector', party: { Person: `0x${'11'.repeat(32)}` } }],
-  };
+  const particulars = companyParticulars();
 
   const registered = await sendAndWatch(
     api.tx.companyRegistry.register(uscc, particulars, [ferdie.address], noOverride, 'Decision 2026-118'),

@@ -120,3 +120,20 @@ export async function startNode(name, args) {
   };
   return node;
 }
+
+/** Signs and sends `tx`, resolving with the events of the block that includes it. */
+export function sendAndWatch(tx, signer) {
+  return new Promise((resolve, reject) => {
+    let unsubscribe;
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (dispatchError) {
+        reject(new Error(`dispatch failed: ${dispatchError.toString()}`));
+      } else if (status.isInBlock) {
+        if (unsubscribe) unsubscribe();
+        resolve({ blockHash: status.asInBlock, events: events.map(({ event }) => event) });
+      } else if (status.isDropped || status.isInvalid || status.isUsurped) {
+        reject(new Error(`not included: ${status.type}`));
+      }
+    }).then((unsub) => { unsubscribe = unsub; }, reject);
+  });
+}

@@ -42,15 +42,15 @@ impl pallet_agencies::Config for Test {
 	type WeightInfo = ();
 }
 
-/// Valid government codes, check characters computed independently (weights 3^(i-1) mod 31).
-pub const MARKET_REGULATOR: &[u8; 18] = b"11110000MB0013426L";
-pub const CUSTOMS: &[u8; 18] = b"11110000MB0013434F";
-pub const SECURITIES_REGULATOR: &[u8; 18] = b"11110000MB0013442A";
-pub const HR_MINISTRY: &[u8; 18] = b"11110000MB00134505";
-/// A valid public institution's code (authority 1, category 2).
-pub const PUBLIC_INSTITUTION: &[u8; 18] = b"12110000MB0013469Y";
-/// A valid enterprise's code: not a government code.
-pub const ENTERPRISE: &[u8; 18] = b"91110000MA01ABCD52";
+/// The shared fixture codes: government agencies, a public institution, and an enterprise's
+/// code (not a government code).
+pub use govchain_domain_types::fixtures::{
+	agencies::{
+		CUSTOMS, HUMAN_RESOURCES as HR_MINISTRY, MARKET_REGULATOR, PUBLIC_INSTITUTION,
+		SECURITIES_REGULATOR,
+	},
+	companies::MUNICIPAL_ENTERPRISE as ENTERPRISE,
+};
 
 /// A code the tests know to be well formed.
 pub fn uscc(code: &[u8; 18]) -> Uscc {

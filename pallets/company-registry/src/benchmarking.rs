@@ -114,6 +114,26 @@ fn register_largest<T: Config>(
 	Ok((uscc, last))
 }
 
+/// Registers `count` more companies with the largest particulars' legal representative, so
+/// that the serious-violation bar reads that many companies.
+fn fill_representations<T: Config>(
+	origin: &T::RuntimeOrigin,
+	count: u32,
+) -> Result<(), BenchmarkError> {
+	T::BenchmarkHelper::set_time(REGISTERED_AT);
+	for index in 0..count {
+		Pallet::<T>::register(
+			origin.clone(),
+			company_uscc(1_000 + index)?,
+			largest_particulars::<T>()?,
+			BoundedVec::new(),
+			CheckFailures::default(),
+			longest_text(),
+		)?;
+	}
+	Ok(())
+}
+
 /// Gives a controller enough to pay the storage fee of the largest report and history entry.
 fn endow_controller<T: Config>(controller: &T::AccountId) {
 	let largest =
@@ -162,6 +182,8 @@ mod benchmarks {
 	#[benchmark]
 	fn register() -> Result<(), BenchmarkError> {
 		let origin = registrar::<T>()?;
+		// The legal representative represents as many companies as they may, less one.
+		fill_representations::<T>(&origin, T::MaxRepresentedCompanies::get().saturating_sub(1))?;
 		T::BenchmarkHelper::set_time(REGISTERED_AT);
 		let uscc = company_uscc(1)?;
 
@@ -200,6 +222,41 @@ mod benchmarks {
 		assert_last_event::<T>(Event::ParticularsAmended {
 			uscc,
 			particular: Particular::Shareholders,
+			entry: 1,
+		});
+		Ok(())
+	}
+
+	#[benchmark]
+	fn amend_legal_representative() -> Result<(), BenchmarkError> {
+		let origin = registrar::<T>()?;
+		// The new representative represents as many companies as they may, less one.
+		let (uscc, _) = register_largest::<T>(&origin)?;
+		let mut others = largest_particulars::<T>()?;
+		let newcomer = H256::repeat_byte(2);
+		others.legal_representative = newcomer;
+		for index in 0..T::MaxRepresentedCompanies::get().saturating_sub(1) {
+			Pallet::<T>::register(
+				origin.clone(),
+				company_uscc(2_000 + index)?,
+				others.clone(),
+				BoundedVec::new(),
+				CheckFailures::default(),
+				longest_text(),
+			)?;
+		}
+
+		#[extrinsic_call]
+		amend(
+			origin as T::RuntimeOrigin,
+			uscc,
+			Amendment::LegalRepresentative(newcomer),
+			longest_text(),
+		);
+
+		assert_last_event::<T>(Event::ParticularsAmended {
+			uscc,
+			particular: Particular::LegalRepresentative,
 			entry: 1,
 		});
 		Ok(())

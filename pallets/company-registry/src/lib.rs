@@ -24,7 +24,8 @@
 //!   same agency confirms within `DecisionWindow`; the proposal can be withdrawn.
 //! - A company can stand on the abnormal list for several grounds at once, each removed on
 //!   its own. Still listed three years after a listing began, it is on the serious-violation
-//!   list from that moment.
+//!   list from that moment, and for three years its legal representative may not become the
+//!   legal representative of another company.
 //! - Controllers file annual reports, keep the contact data current and may suspend,
 //!   resume or enter liquidation for their company. They pay `StorageFee` for the bytes they
 //!   store: a controller who cannot pay stores nothing.
@@ -135,6 +136,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxControllers: Get<u32>;
 
+		/// Most companies one person may be the legal representative of at once.
+		#[pallet::constant]
+		type MaxRepresentedCompanies: Get<u32>;
+
 		/// Longest contact field, in bytes.
 		#[pallet::constant]
 		type MaxContactLength: Get<u32>;
@@ -168,6 +173,18 @@ pub mod pallet {
 	/// Number of history entries of each company.
 	#[pallet::storage]
 	pub type HistoryLength<T: Config> = StorageMap<_, Blake2_128Concat, Uscc, u32, ValueQuery>;
+
+	/// The companies each legal representative (by salted hash) represents now, kept on
+	/// registration and amendment, so that the serious-violation bar is checked without a
+	/// scan of the register.
+	#[pallet::storage]
+	pub type RepresentedCompanies<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		H256,
+		BoundedVec<Uscc, T::MaxRepresentedCompanies>,
+		ValueQuery,
+	>;
 
 	/// Closing decisions waiting for their second officer, at most one per company. An
 	/// expired one stays until it is withdrawn or replaced by a new proposal.
@@ -272,6 +289,11 @@ pub mod pallet {
 		InvalidPartyReference,
 		/// The same account is listed twice as controller.
 		DuplicateController,
+		/// The legal representative represents a company on the serious-violation list,
+		/// listed less than three years ago, and may not represent another.
+		RepresentativeBarred,
+		/// The legal representative already represents `MaxRepresentedCompanies` companies.
+		RepresentsTooManyCompanies,
 		/// The company is closed (revoked, cancelled or deregistered), or for a
 		/// cancellation, already cancelled or deregistered.
 		CompanyClosed,
@@ -342,7 +364,9 @@ pub mod pallet {
 		/// the code's division. The code must be a market-regulator code never registered
 		/// before; `accepted_check_failures` names exactly the check characters that fail
 		/// and are overridden (none for a sound code), and is recorded. The particulars are
-		/// checked in full; the officer may not be among `controllers`; `reason` is the
+		/// checked in full, and the legal representative must not be barred by a serious
+		/// violation of another company they represent; the officer may not be among
+		/// `controllers`; `reason` is the
 		/// registration decision's reference. Stores the company and its first history
 		/// entry.
 		#[pallet::call_index(0)]
@@ -369,10 +393,13 @@ pub mod pallet {
 		/// Amends one part of a company's registered particulars (变更登记).
 		///
 		/// Origin: `RegistrarOrigin`, within its territory. The company must not be closed;
-		/// the new value is checked as at registration. Replaces that part and appends the
-		/// amendment to the history.
+		/// the new value is checked as at registration (a new legal representative must not
+		/// be barred). Replaces that part and appends the amendment to the history.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::amend())]
+		#[pallet::weight(match amendment {
+			Amendment::LegalRepresentative(_) => T::WeightInfo::amend_legal_representative(),
+			_ => T::WeightInfo::amend(),
+		})]
 		pub fn amend(
 			origin: OriginFor<T>,
 			uscc: Uscc,
@@ -610,11 +637,26 @@ pub mod pallet {
 		/// without gaps, and no history exists without a company; every annual report
 		/// belongs to a registered company, and a company's reports are consecutive years
 		/// ending just before its `next_report_year`; a company's listings have distinct
-		/// grounds; every waiting decision belongs to a company.
+		/// grounds; every waiting decision belongs to a company; `RepresentedCompanies` lists
+		/// exactly each company under its legal representative.
 		pub fn do_try_state() -> Result<(), TryRuntimeError> {
 			Self::check_histories()?;
 			Self::check_reports()?;
+			let mut represented: u32 = 0;
+			for (representative, companies) in RepresentedCompanies::<T>::iter() {
+				for uscc in companies.iter() {
+					let company =
+						Companies::<T>::get(uscc).ok_or("a representation without a company")?;
+					ensure!(
+						company.particulars.legal_representative == representative,
+						"a company listed under someone who does not represent it"
+					);
+					represented = represented.saturating_add(1);
+				}
+			}
+			let mut companies: u32 = 0;
 			for (uscc, company) in Companies::<T>::iter() {
+				companies = companies.saturating_add(1);
 				ensure!(
 					HistoryLength::<T>::get(uscc) > 0,
 					"a company without its registration entry"
@@ -629,6 +671,7 @@ pub mod pallet {
 					);
 				}
 			}
+			ensure!(represented == companies, "a company missing under its legal representative");
 			for (uscc, _) in PendingDecisions::<T>::iter() {
 				ensure!(Companies::<T>::contains_key(uscc), "a decision without a company");
 			}

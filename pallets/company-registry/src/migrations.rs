@@ -9,11 +9,13 @@
 /// - `legacy_code: bool` becomes the check characters that fail. Version 0 checked only
 ///   position 18, so a code registered then may also fail position 17: the migration
 ///   records every failure the code has as accepted, since the registrar accepted the code.
+/// - Each company is listed under its legal representative (`RepresentedCompanies`), the
+///   index the serious-violation bar reads.
 /// - History entries are rewritten the same way: a registration records the accepted check
 ///   failures, a change to or from "abnormal" becomes a listing or its removal.
 ///
-/// The work is one read and one write per company and per history entry, and one more read
-/// per history entry of a closed company, in the upgrade's block; try-runtime reports the weight before the council votes. Values that version 0 stored but version 1 can no longer decode (codes
+/// The work is one read and one write per company and per history entry, one more of each
+/// per company for the index, and one more read per history entry of a closed company, in the upgrade's block; try-runtime reports the weight before the council votes. Values that version 0 stored but version 1 can no longer decode (codes
 /// the full GB 32100 table refuses) make `pre_upgrade` fail rather than be dropped.
 pub mod v1 {
 	use crate::{pallet::*, types::*};
@@ -134,7 +136,11 @@ pub mod v1 {
 		fn on_runtime_upgrade() -> Weight {
 			let mut records: u64 = 0;
 			Companies::<T>::translate::<v0::Company<T>, _>(|uscc, old| {
-				records = records.saturating_add(1);
+				records = records.saturating_add(2);
+				// `pre_upgrade` checks that no one represents too many companies.
+				RepresentedCompanies::<T>::mutate(old.particulars.legal_representative, |list| {
+					let _ = list.try_push(uscc);
+				});
 				if old.status != v0::CompanyStatus::Active {
 					records = records.saturating_add(HistoryLength::<T>::get(uscc).into());
 				}
@@ -259,6 +265,19 @@ pub mod v1 {
 		ensure!(
 			count(v0::Companies::<T>::iter_values()) == companies,
 			"a version 0 company cannot be read: it would be lost"
+		);
+		let mut representations: alloc::collections::btree_map::BTreeMap<_, u32> =
+			Default::default();
+		for company in v0::Companies::<T>::iter_values() {
+			let count =
+				representations.entry(company.particulars.legal_representative).or_default();
+			*count = count.saturating_add(1);
+		}
+		ensure!(
+			representations
+				.values()
+				.all(|count| *count <= T::MaxRepresentedCompanies::get()),
+			"a legal representative of more than MaxRepresentedCompanies companies"
 		);
 		let history_entries = count(v0::History::<T>::iter_keys());
 		ensure!(

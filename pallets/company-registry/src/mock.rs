@@ -68,6 +68,7 @@ impl pallet_company_registry::Config for Test {
 	type MaxShareholders = ConstU32<4>;
 	type MaxKeyPersonnel = ConstU32<4>;
 	type MaxControllers = ConstU32<3>;
+	type MaxRepresentedCompanies = ConstU32<3>;
 	type MaxContactLength = ConstU32<32>;
 	type MaxReasonLength = ConstU32<32>;
 	type WeightInfo = ();
@@ -108,13 +109,12 @@ pub fn set_time(now: UnixMillis) {
 	pallet_timestamp::Now::<Test>::put(now);
 }
 
-/// The municipal market regulator (division 110000, all of Beijing): admin 1, officers
-/// 11 and 12.
-pub const MARKET_REGULATOR: &[u8; 18] = b"11110000MB0013426L";
-/// Haidian district's market regulator (division 110108 only): admin 3, officer 31.
-pub const DISTRICT_REGULATOR: &[u8; 18] = b"11110108MB0013514U";
-/// Customs (admin 2): an active agency without the market-regulator role.
-pub const CUSTOMS: &[u8; 18] = b"11110000MB0013434F";
+/// The municipal market regulator (division 110000, all of Beijing: admin 1, officers 11
+/// and 12), Haidian district's (division 110108 only: admin 3, officer 31) and customs
+/// (admin 2), an active agency without the market-regulator role.
+pub use govchain_domain_types::fixtures::agencies::{
+	CUSTOMS, HAIDIAN_MARKET_REGULATOR as DISTRICT_REGULATOR, MARKET_REGULATOR,
+};
 /// Officer of the market regulator.
 pub const REGISTRAR: u64 = 11;
 /// A second officer of the market regulator, for four-eyes decisions.

@@ -18,6 +18,8 @@ pub trait WeightInfo {
 	fn register() -> Weight;
 	/// Weight of `amend`.
 	fn amend() -> Weight;
+	/// Weight of `amend_legal_representative`.
+	fn amend_legal_representative() -> Weight;
 	/// Weight of `list_abnormal`.
 	fn list_abnormal() -> Weight;
 	/// Weight of `remove_listing`.
@@ -81,6 +83,15 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CompanyRegistry::History` (r:0 w:1)
 	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7382), added: 9857, mode: `MaxEncodedLen`)
 	fn amend() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `7982`
+		//  Estimated: `11105`
+		// Minimum execution time: 85_207_000 picoseconds.
+		Weight::from_parts(95_780_000, 11105)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn amend_legal_representative() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `7982`
 		//  Estimated: `11105`
@@ -341,6 +352,11 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn amend() -> Weight {
+		Weight::from_parts(95_780_000, 11105)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn amend_legal_representative() -> Weight {
 		Weight::from_parts(95_780_000, 11105)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))

@@ -29,6 +29,7 @@ pub mod benchmarking;
 pub mod calendar;
 pub mod classification;
 pub mod company;
+pub mod fixtures;
 pub mod lei;
 pub mod money;
 pub mod storage_fee;

@@ -399,6 +399,54 @@ mod tests {
 	}
 
 	#[test]
+	fn the_shared_fixtures_are_what_their_names_say() {
+		use crate::fixtures::{agencies, companies};
+		for code in [
+			agencies::MARKET_REGULATOR,
+			agencies::CUSTOMS,
+			agencies::SECURITIES_REGULATOR,
+			agencies::HUMAN_RESOURCES,
+			agencies::HAIDIAN_MARKET_REGULATOR,
+			agencies::COMMERCE_BUREAU,
+		] {
+			let uscc = Uscc::parse(code).expect("valid");
+			assert_eq!(
+				(uscc.registration_authority(), uscc.category()),
+				(RegistrationAuthority::EstablishmentOffice, b'1')
+			);
+		}
+		assert_eq!(Uscc::parse(agencies::PUBLIC_INSTITUTION).map(|uscc| uscc.category()), Ok(b'2'));
+		for code in [
+			companies::CHAOYANG_ENTERPRISE,
+			companies::HAIDIAN_ENTERPRISE,
+			companies::MUNICIPAL_ENTERPRISE,
+			companies::SHANGHAI_ENTERPRISE,
+			companies::INDIVIDUAL_BUSINESS,
+			companies::FARMERS_COOPERATIVE,
+		] {
+			let uscc = Uscc::parse(code).expect("valid");
+			assert_eq!(uscc.registration_authority(), RegistrationAuthority::MarketRegulator);
+		}
+		let failures = |code| Uscc::parse_format(code).expect("well formed").check_failures();
+		assert_eq!(
+			failures(companies::CODE_CHECK_FAILING),
+			CheckFailures { organisation_check: false, code_check: true }
+		);
+		assert_eq!(
+			failures(companies::ORGANISATION_CHECK_FAILING),
+			CheckFailures { organisation_check: true, code_check: false }
+		);
+		assert_eq!(
+			failures(companies::BOTH_CHECKS_FAILING),
+			CheckFailures { organisation_check: true, code_check: true }
+		);
+		assert_eq!(
+			Uscc::parse(companies::TRADE_UNION).map(|uscc| uscc.registration_authority()),
+			Ok(RegistrationAuthority::TradeUnions)
+		);
+	}
+
+	#[test]
 	fn numbered_codes_are_valid_and_distinct() {
 		let first = Uscc::numbered(b"91110108", 0).expect("valid");
 		assert_eq!(first.as_bytes(), b"911101080000000007");

@@ -39,6 +39,9 @@ impl pallet_company_registry::Config for Runtime {
 	type MaxShareholders = ConstU32<50>;
 	type MaxKeyPersonnel = ConstU32<32>;
 	type MaxControllers = ConstU32<8>;
+	// A person may be the legal representative of several companies (a group's
+	// subsidiaries); 32 bounds the serious-violation bar's reads.
+	type MaxRepresentedCompanies = ConstU32<32>;
 	type MaxContactLength = ConstU32<128>;
 	type MaxReasonLength = ConstU32<256>;
 	type WeightInfo = pallet_company_registry::weights::SubstrateWeight<Runtime>;

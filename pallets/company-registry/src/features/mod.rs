@@ -3,6 +3,6 @@
 //! the lazy rules and the history every change goes through.
 
 mod lifecycle;
-mod reads;
+pub(crate) mod reads;
 mod registration;
 mod reports;

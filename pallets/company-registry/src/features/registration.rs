@@ -1,16 +1,17 @@
 //! Registration (设立登记), amendment (变更登记) and controllers: the checks a record must
 //! pass whenever it is written.
 
+use crate::features::reads::SERIOUS_VIOLATION_YEARS;
 use crate::{pallet::*, types::*};
 use alloc::collections::btree_set::BTreeSet;
 use govchain_domain_types::{
-	calendar::{annual_report_deadline, year_in_cst},
+	calendar::{annual_report_deadline, year_in_cst, years_after},
 	AgencyOfficer, CheckFailures, CompanyStatus, PartyRef, RegistrationAuthority, UnixMillis, Uscc,
 };
 use polkadot_sdk::{
 	frame_support::{ensure, BoundedVec},
 	sp_core::H256,
-	sp_runtime::DispatchResult,
+	sp_runtime::{DispatchError, DispatchResult},
 };
 
 impl<T: Config> Pallet<T> {
@@ -28,6 +29,8 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		Self::check_particulars(&uscc, &particulars, now)?;
 		Self::check_controllers(&officer, &controllers)?;
+		let representative = particulars.legal_representative;
+		let represented = Self::representation_added(&representative, &uscc, now)?;
 		let company = Company {
 			next_report_year: Self::first_report_year(&particulars, now),
 			particulars: particulars.clone(),
@@ -43,6 +46,7 @@ impl<T: Config> Pallet<T> {
 		let agency = officer.agency;
 		let change = Change::Registered { particulars, controllers, accepted_check_failures };
 		let record = Self::history_record(now, Actor::Officer(officer), change, reason);
+		RepresentedCompanies::<T>::insert(representative, represented);
 		Self::commit(&uscc, company, record, None, |entry| Event::CompanyRegistered {
 			uscc,
 			agency,
@@ -72,8 +76,17 @@ impl<T: Config> Pallet<T> {
 		let mut company = Self::open_company(&uscc)?;
 		let now = Self::now();
 		let particular = amendment.particular();
+		let previous_representative = company.particulars.legal_representative;
 		Self::apply_amendment(&mut company.particulars, amendment.clone());
 		Self::check_particulars(&uscc, &company.particulars, now)?;
+		let representative = company.particulars.legal_representative;
+		if representative != previous_representative {
+			let represented = Self::representation_added(&representative, &uscc, now)?;
+			RepresentedCompanies::<T>::mutate(previous_representative, |companies| {
+				companies.retain(|other| *other != uscc)
+			});
+			RepresentedCompanies::<T>::insert(representative, represented);
+		}
 		let actor = Actor::Officer(officer);
 		let record = Self::history_record(now, actor, Change::Amended(amendment), reason);
 		Self::commit(&uscc, company, record, None, |entry| Event::ParticularsAmended {
@@ -100,6 +113,32 @@ impl<T: Config> Pallet<T> {
 			controllers,
 			entry,
 		})
+	}
+
+	/// The companies `representative` would represent with `uscc` added, if they may: not
+	/// while a company they represent has been on the serious-violation list for less than
+	/// three years (the bar of the Interim Regulations on Enterprise Information
+	/// Publicity), and not beyond `MaxRepresentedCompanies`.
+	fn representation_added(
+		representative: &H256,
+		uscc: &Uscc,
+		now: UnixMillis,
+	) -> Result<BoundedVec<Uscc, T::MaxRepresentedCompanies>, DispatchError> {
+		let mut represented = RepresentedCompanies::<T>::get(representative);
+		for other in represented.iter() {
+			let Some(company) = Companies::<T>::get(other) else { continue };
+			let barred_until = Self::standing_at(&company, now)
+				.serious_violation_since
+				.map(|since| years_after(since, SERIOUS_VIOLATION_YEARS));
+			ensure!(
+				barred_until.is_none_or(|until| until <= now),
+				Error::<T>::RepresentativeBarred
+			);
+		}
+		represented
+			.try_push(*uscc)
+			.map_err(|_| Error::<T>::RepresentsTooManyCompanies)?;
+		Ok(represented)
 	}
 
 	/// A market-regulator code whose failing checks are exactly the accepted ones.

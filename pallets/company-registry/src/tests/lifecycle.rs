@@ -5,6 +5,7 @@ use super::*;
 use crate::{Change, Error, PendingDecision, PendingDecisions};
 use govchain_domain_types::{
 	calendar::{years_after, CivilDate},
+	fixtures::companies::MUNICIPAL_ENTERPRISE,
 	AbnormalListing, CompanyStatus, UnixMillis,
 };
 use polkadot_sdk::{
@@ -625,5 +626,65 @@ fn controllers_of_closed_companies_act_no_more() {
 		assert!(!<CompanyRegistry as CompanyRegistryTrait<u64>>::is_in_good_standing(&uscc(
 			OTHER_COMPANY
 		)));
+	});
+}
+
+// ---- The serious violator's legal representative ----
+
+#[test]
+fn a_serious_violators_representative_is_barred_for_three_years_on_both_sides() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(COMPANY));
+		assert_ok!(list(COMPANY, unreachable()));
+		let violation = years_after(START, 3);
+		let bar_ends = years_after(violation, 3);
+		// Until the company is on the list, its representative (0x11) may represent others.
+		set_time(violation - 1);
+		assert_ok!(register(MUNICIPAL_ENTERPRISE));
+		let representative = company(COMPANY).particulars.legal_representative;
+		assert_eq!(
+			crate::RepresentedCompanies::<Test>::get(representative).to_vec(),
+			vec![uscc(COMPANY), uscc(MUNICIPAL_ENTERPRISE)]
+		);
+		// From the listing on, for three years, not.
+		set_time(violation);
+		assert_noop!(register(OTHER_COMPANY), Error::<Test>::RepresentativeBarred);
+		assert_ok!(register_with(
+			OTHER_COMPANY,
+			{
+				let mut other = particulars(CompanyKind::LimitedLiabilityCompany);
+				other.legal_representative = H256::repeat_byte(0x77);
+				other
+			},
+			vec![],
+			NO_OVERRIDE
+		));
+		assert_noop!(
+			amend(OTHER_COMPANY, crate::Amendment::LegalRepresentative(representative)),
+			Error::<Test>::RepresentativeBarred
+		);
+		set_time(bar_ends - 1);
+		assert_noop!(
+			amend(OTHER_COMPANY, crate::Amendment::LegalRepresentative(representative)),
+			Error::<Test>::RepresentativeBarred
+		);
+		set_time(bar_ends);
+		assert_ok!(amend(OTHER_COMPANY, crate::Amendment::LegalRepresentative(representative)));
+		assert_eq!(crate::RepresentedCompanies::<Test>::get(representative).len(), 3);
+		assert!(crate::RepresentedCompanies::<Test>::get(H256::repeat_byte(0x77)).is_empty());
+	});
+}
+
+#[test]
+fn a_person_represents_a_bounded_number_of_companies() {
+	new_test_ext().execute_with(|| {
+		// The mock allows three per person.
+		for code in [COMPANY, OTHER_COMPANY, MUNICIPAL_ENTERPRISE] {
+			assert_ok!(register(code));
+		}
+		let fourth = *govchain_domain_types::Uscc::numbered(b"91110105", 42)
+			.expect("valid")
+			.as_bytes();
+		assert_noop!(register(&fourth), Error::<Test>::RepresentsTooManyCompanies);
 	});
 }

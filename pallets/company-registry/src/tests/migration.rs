@@ -83,7 +83,7 @@ fn populate_version_0() {
 }
 
 /// Fails positions 17 and 18; version 0 accepted it with the legacy override.
-const BOTH_CHECKS_FAILING: &[u8; 18] = b"91110105MA07QQQQ1D";
+use govchain_domain_types::fixtures::companies::BOTH_CHECKS_FAILING;
 
 #[test]
 fn version_0_records_are_carried_into_version_1() {

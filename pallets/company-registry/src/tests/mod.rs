@@ -23,22 +23,12 @@ use polkadot_sdk::{
 	sp_runtime::DispatchResult,
 };
 
-// Codes whose check characters were computed here from the formulas of the shared domain
-// reference §1 (GB 11714 for position 17, GB 32100 for position 18).
-/// An enterprise in Chaoyang district (110105).
-const COMPANY: &[u8; 18] = b"91110105MA01ABCD5F";
-/// An enterprise in Haidian district (110108).
-const OTHER_COMPANY: &[u8; 18] = b"91110108MA00XYW11N";
-/// An individual business (category 2).
-const INDIVIDUAL_BUSINESS: &[u8; 18] = b"92110105MA02GHJK77";
-/// A farmers' cooperative (category 3).
-const COOPERATIVE: &[u8; 18] = b"93110112MA03LMNP5B";
-/// Position 18 should be `R`: a pilot-era code failing the code check only.
-const LEGACY_COMPANY: &[u8; 18] = b"91110105MA04QRTU6T";
-/// Position 17 should be `1`; position 18 fits the first 17 as they stand.
-const ORGANISATION_CHECK_FAILING: &[u8; 18] = b"91110105MA06PJLT7L";
-/// A Shanghai enterprise (310000): outside every Beijing regulator's territory.
-const SHANGHAI_COMPANY: &[u8; 18] = b"91310000MA05WXYA47";
+// The shared fixture codes (`govchain_domain_types::fixtures`).
+use govchain_domain_types::fixtures::companies::{
+	CHAOYANG_ENTERPRISE as COMPANY, CODE_CHECK_FAILING as LEGACY_COMPANY,
+	FARMERS_COOPERATIVE as COOPERATIVE, HAIDIAN_ENTERPRISE as OTHER_COMPANY, INDIVIDUAL_BUSINESS,
+	ORGANISATION_CHECK_FAILING, SHANGHAI_ENTERPRISE as SHANGHAI_COMPANY,
+};
 
 const STRANGER: u64 = 200;
 

@@ -100,7 +100,10 @@ fn only_market_entity_codes_are_registered() {
 	new_test_ext().execute_with(|| {
 		// A valid code of a government agency, and a trade union's, are not market entities'.
 		assert_noop!(register(MARKET_REGULATOR), Error::<Test>::NotAMarketEntityCode);
-		assert_noop!(register(b"81110108500000015H"), Error::<Test>::NotAMarketEntityCode);
+		assert_noop!(
+			register(govchain_domain_types::fixtures::companies::TRADE_UNION),
+			Error::<Test>::NotAMarketEntityCode
+		);
 	});
 }
 

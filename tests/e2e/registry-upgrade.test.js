@@ -1,0 +1,127 @@
+// A live runtime upgrade with a storage migration: a development chain started on the
+// previous release's runtime (spec 101, company registry at storage version 0; the wasm is
+// kept in fixtures/), populated through that runtime's own calls, then upgraded the way
+// the chain is governed — a council motion authorizes this build's runtime, anyone applies
+// it — after which the registry's migration runs in the next block and every record reads
+// back through the new runtime API.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { CHAOYANG_ENTERPRISE, companyParticulars } from './fixtures.js';
+import { NODE_BINARY, sendAndWatch, startNode, waitFor } from './node-process.js';
+
+const PREVIOUS_RUNTIME = new URL('./fixtures/govchain-runtime-spec101.compact.compressed.wasm',
+  import.meta.url);
+const COMPANY = CHAOYANG_ENTERPRISE;
+
+let node;
+let specDir;
+let newCode;
+
+/** The development chain spec with the previous release's runtime as its genesis code. */
+function previousRuntimeChainSpec() {
+  specDir = mkdtempSync(join(tmpdir(), 'govchain-upgrade-spec-'));
+  const spec = JSON.parse(execFileSync(NODE_BINARY, ['build-spec', '--chain', 'dev'],
+    { maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] }));
+  // This build's runtime, as the node embeds it: the code the council will authorize.
+  newCode = spec.genesis.runtimeGenesis.code;
+  spec.genesis.runtimeGenesis.code = `0x${readFileSync(PREVIOUS_RUNTIME).toString('hex')}`;
+  const plainPath = join(specDir, 'plain.json');
+  writeFileSync(plainPath, JSON.stringify(spec));
+  // The raw spec's genesis state is built by the previous runtime itself.
+  const raw = execFileSync(NODE_BINARY, ['build-spec', '--chain', plainPath, '--raw'],
+    { maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  const rawPath = join(specDir, 'raw.json');
+  writeFileSync(rawPath, raw);
+  return rawPath;
+}
+
+before(async () => {
+  const chainSpec = previousRuntimeChainSpec();
+  node = await startNode('upgrade', ['--chain', chainSpec, '--alice', '--force-authoring']);
+});
+
+after(async () => {
+  if (node) await node.stop();
+  if (specDir) rmSync(specDir, { recursive: true, force: true });
+});
+
+test('the council upgrades a populated chain and the registry migrates with nothing lost', async () => {
+  const api = await node.api();
+  const keyring = new Keyring({ type: 'sr25519' });
+  const [alice, bob, charlie, dave, eve, ferdie] =
+    ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map((name) => keyring.addFromUri(`//${name}`));
+  assert.equal(api.runtimeVersion.specVersion.toNumber(), 101, 'the chain starts on the previous runtime');
+  assert.equal((await api.query.companyRegistry.palletVersion()).toNumber(), 0);
+
+  // Populated with the previous runtime's calls: Eve, the market regulator's officer,
+  // registers a company and lists it as abnormal (a status in version 0).
+  const particulars = companyParticulars('officers');
+  await sendAndWatch(api.tx.companyRegistry.register(
+    COMPANY, particulars, [ferdie.address], false, 'Decision 2026-118'), eve);
+  await sendAndWatch(api.tx.companyRegistry.changeStatus(
+    COMPANY, { ListAbnormal: 'FalseInformation' }, 'Decision 2026-119'), eve);
+  const before = (await api.call.companyRegistryApi.company(COMPANY)).unwrap();
+  assert.ok(before.statusNow.isAbnormal);
+
+  // Two thirds of the council authorize this build's runtime; Dave applies it.
+  const members = (await api.query.council.members()).map((member) => member.toString());
+  const voters = [alice, bob, charlie, dave, eve, ferdie].filter((pair) => members.includes(pair.address));
+  assert.equal(voters.length, members.length, 'every seat is a development account');
+  const authorize = api.tx.governance.authorizeUpgrade(api.registry.hash(newCode).toHex());
+  const lengthBound = authorize.method.encodedLength;
+  const proposed = await sendAndWatch(
+    api.tx.council.propose(voters.length, authorize, lengthBound), voters[0]);
+  const { proposalIndex, proposalHash } = proposed.events
+    .find((event) => api.events.council.Proposed.is(event)).data;
+  for (const voter of voters) {
+    await sendAndWatch(api.tx.council.vote(proposalHash, proposalIndex, true), voter);
+  }
+  const closed = await sendAndWatch(api.tx.council.close(proposalHash, proposalIndex,
+    { refTime: 10_000_000_000n, proofSize: 1_000_000n }, lengthBound), voters[0]);
+  const executed = closed.events.find((event) => api.events.council.Executed.is(event));
+  assert.ok(executed && executed.data.result.isOk, 'the motion executed the authorization');
+  await sendAndWatch(api.tx.system.applyAuthorizedUpgrade(newCode), dave);
+
+  // The next block runs the migration.
+  await waitFor('the registry at storage version 1',
+    async () => (await api.query.companyRegistry.palletVersion()).toNumber() === 1,
+    { timeoutMs: 120_000 });
+  // A client connecting now reads the new runtime's metadata and runtime APIs (polkadot.js
+  // does not re-read the runtime API list of a connection across an upgrade).
+  const upgraded = await ApiPromise.create({
+    provider: new WsProvider(`ws://127.0.0.1:${node.rpcPort}`), noInitWarn: true,
+  });
+  try {
+    await checkMigratedRegistry(upgraded, particulars, ferdie, eve);
+  } finally {
+    await upgraded.disconnect();
+  }
+});
+
+/** The records the previous runtime wrote, as the new runtime reads them. */
+async function checkMigratedRegistry(api, particulars, ferdie, eve) {
+  assert.ok(api.runtimeVersion.specVersion.toNumber() > 101);
+  const details = (await api.call.companyRegistryApi.company(COMPANY)).unwrap();
+  assert.ok(details.standing.status.isActive, 'the abnormal status became a listing');
+  assert.equal(details.standing.abnormalListings.toNumber(), 1);
+  assert.ok(details.company.abnormalListings[0].reason.isFalseInformation);
+  assert.equal(details.company.particulars.legalName.toUtf8(), particulars.legalName);
+  assert.equal(details.company.particulars.keyPersonnel.length, 1);
+  assert.equal(details.company.controllers[0].toString(), ferdie.address);
+  assert.ok(!details.company.acceptedCheckFailures.codeCheck.isTrue);
+  const page = await api.call.companyRegistryApi.history(COMPANY, 0, 10);
+  assert.equal(page.total.toNumber(), 2);
+  assert.ok(page.records[0].change.isRegistered);
+  assert.ok(page.records[1].change.isListed);
+
+  // The register goes on under the new rules: the listing is removed on its own.
+  const removed = await sendAndWatch(api.tx.companyRegistry.removeListing(
+    COMPANY, 'FalseInformation', 'Decision 2026-120'), eve);
+  assert.ok(removed.events.some((event) => api.events.companyRegistry.ListingRemoved.is(event)));
+}
