@@ -3,19 +3,15 @@
 
 use crate::{tests::externalities, Block, CompanyRegistry, Runtime, RuntimeCall, RuntimeOrigin};
 use codec::Encode;
-use govchain_domain_types::{
-	AgencyOfficer, CivilDate, CompanyRegistry as _, CompanyStatus, CurrencyCode, DivisionCode,
-	IndustryCode, Money, PartyRef, Uscc,
-};
+use govchain_domain_types::{AgencyOfficer, CompanyRegistry as _, CompanyStatus, Uscc};
 use pallet_company_registry::{
-	runtime_api::CompanyRegistryApi, AnnualReport, AnnualReports, Change, CompanyDetails,
-	CompanyKind, HistoryPage, Particulars, Shareholding,
+	runtime_api::CompanyRegistryApi, testing::sample_particulars, AnnualReport, AnnualReports,
+	Change, CompanyDetails, CompanyKind, HistoryPage, Particulars,
 };
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo},
 	pallet_timestamp,
 	sp_api::RuntimeApiInfo,
-	sp_core::H256,
 	sp_genesis_builder::DEV_RUNTIME_PRESET,
 	sp_keyring::Sr25519Keyring::{Eve, Ferdie},
 	sp_runtime::{traits::Dispatchable, DispatchError},
@@ -38,26 +34,9 @@ fn api_id() -> [u8; 8] {
 	> as RuntimeApiInfo>::ID
 }
 
+/// The shared sample company's particulars (`pallet_company_registry::testing`).
 fn particulars() -> Particulars<Runtime> {
-	Particulars {
-		legal_name: "北京链政科技有限公司".as_bytes().to_vec().try_into().expect("short"),
-		english_name: None,
-		kind: CompanyKind::LimitedLiabilityCompany,
-		registered_capital: Money { currency: CurrencyCode::CNY, amount: 100_000_000 },
-		registered_address: "北京市朝阳区".as_bytes().to_vec().try_into().expect("short"),
-		division: DivisionCode::parse(b"110105").expect("valid"),
-		business_scope: "软件开发".as_bytes().to_vec().try_into().expect("short"),
-		industry: IndustryCode::parse(b"I6513").expect("valid"),
-		established_on: CivilDate { year: 2026, month: 11, day: 2 },
-		legal_representative: H256::repeat_byte(7),
-		shareholders: vec![Shareholding {
-			party: PartyRef::Person(H256::repeat_byte(7)),
-			basis_points: 10_000,
-		}]
-		.try_into()
-		.expect("one"),
-		key_personnel: Default::default(),
-	}
+	sample_particulars(CompanyKind::LimitedLiabilityCompany)
 }
 
 fn register_call() -> pallet_company_registry::Call<Runtime> {

@@ -51,6 +51,8 @@ pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
+#[cfg(feature = "std")]
+pub mod testing;
 #[cfg(test)]
 mod tests;
 pub mod types;

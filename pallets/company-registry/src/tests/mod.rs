@@ -7,9 +7,9 @@ mod registration;
 mod reports;
 
 use crate::{
-	mock::*, Actor, Amendment, ChangeRecord, ClosingDecision, Companies, CompanyKind, Contact,
-	Event, History, HistoryLength, KeyPerson, KeyPersonRole, Particulars, ReportFigures,
-	Shareholding, Text,
+	mock::*, testing::person, Actor, Amendment, ChangeRecord, ClosingDecision, Companies,
+	CompanyKind, Contact, Event, History, HistoryLength, KeyPerson, KeyPersonRole, Particulars,
+	ReportFigures, Shareholding, Text,
 };
 use codec::Decode;
 use govchain_domain_types::{
@@ -52,10 +52,6 @@ fn reason(value: &str) -> Text<<Test as crate::Config>::MaxReasonLength> {
 	text(value.as_bytes())
 }
 
-fn person(byte: u8) -> PartyRef {
-	PartyRef::Person(H256::repeat_byte(byte))
-}
-
 fn division(code: &[u8; 6]) -> DivisionCode {
 	DivisionCode::parse(code).expect("test division is valid")
 }
@@ -64,29 +60,10 @@ fn industry(code: &[u8; 5]) -> IndustryCode {
 	IndustryCode::parse(code).expect("test industry is valid")
 }
 
-/// Valid particulars of a Beijing company established on 1 March 2024.
+/// The shared sample company's particulars (`crate::testing`): a Chaoyang company
+/// established on 1 March 2024, legal representative `0x11…`.
 fn particulars(kind: CompanyKind) -> Particulars<Test> {
-	Particulars {
-		legal_name: text("北京链政科技有限公司".as_bytes()),
-		english_name: Some(text(b"Beijing Govchain Technology Co., Ltd.")),
-		kind,
-		// 10 million yuan, in fen.
-		registered_capital: Money { currency: CurrencyCode::CNY, amount: 1_000_000_000 },
-		registered_address: text("北京市朝阳区建国路1号".as_bytes()),
-		division: division(b"110105"),
-		business_scope: text("软件开发；区块链技术服务".as_bytes()),
-		industry: industry(b"I6513"),
-		established_on: CivilDate { year: 2024, month: 3, day: 1 },
-		legal_representative: H256::repeat_byte(0x11),
-		shareholders: bounded(vec![
-			Shareholding { party: person(0x11), basis_points: 6_000 },
-			Shareholding { party: PartyRef::Entity(uscc(OTHER_COMPANY)), basis_points: 4_000 },
-		]),
-		key_personnel: bounded(vec![
-			KeyPerson { role: KeyPersonRole::ExecutiveDirector, party: person(0x11) },
-			KeyPerson { role: KeyPersonRole::Supervisor, party: person(0x31) },
-		]),
-	}
+	crate::testing::sample_particulars(kind)
 }
 
 fn register_with(
