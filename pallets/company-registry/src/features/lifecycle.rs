@@ -192,9 +192,11 @@ impl<T: Config> Pallet<T> {
 			ClosingDecision::Cancel => CompanyStatus::Cancelled { since: now },
 			ClosingDecision::Deregister => CompanyStatus::Deregistered { since: now },
 		};
-		PendingDecisions::<T>::remove(uscc);
 		let actor = Actor::FourEyes { proposed_by: pending.proposed_by, confirmed_by: officer };
-		Self::change_status(actor, uscc, company, to, now, pending.reason)
+		Self::change_status(actor, uscc, company, to, now, pending.reason)?;
+		// The proposal goes last: only once the decision is recorded.
+		PendingDecisions::<T>::remove(uscc);
+		Ok(())
 	}
 
 	/// `withdraw_closure`, after the origin check.
