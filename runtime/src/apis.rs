@@ -28,7 +28,10 @@ use crate::{
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use govchain_domain_types::Uscc;
-use pallet_company_registry::{AnnualReport, AnnualReports, CompanyDetails, HistoryPage};
+use pallet_company_registry::{
+	AnnualReport, AnnualReports, CompanyDetails, CompanyList, CompanyPage, HistoryPage,
+	ReportFigures, SupersededReports,
+};
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -171,6 +174,27 @@ impl_runtime_apis! {
 
 		fn annual_report(uscc: Uscc, year: u16) -> Option<AnnualReport<Runtime>> {
 			AnnualReports::<Runtime>::get(uscc, year)
+		}
+
+		fn superseded_report(uscc: Uscc, year: u16, version: u8) -> Option<AnnualReport<Runtime>> {
+			SupersededReports::<Runtime>::get((uscc, year, version))
+		}
+
+		fn withheld_figures_match(
+			uscc: Uscc,
+			year: u16,
+			figures: ReportFigures,
+			salt: [u8; 32],
+		) -> Option<bool> {
+			CompanyRegistry::withheld_figures_match(uscc, year, &figures, &salt)
+		}
+
+		fn companies_on_list(list: CompanyList, start_after: Option<Uscc>, count: u32) -> CompanyPage {
+			CompanyRegistry::list_page(list, start_after, count)
+		}
+
+		fn companies_owing_report(year: u16, start_after: Option<Uscc>, count: u32) -> CompanyPage {
+			CompanyRegistry::owing_report_page(year, start_after, count)
 		}
 	}
 

@@ -51,7 +51,7 @@ fn register_call() -> pallet_company_registry::Call<Runtime> {
 
 #[test]
 fn the_runtime_serves_the_company_registry_api() {
-	assert!(crate::VERSION.apis.iter().any(|(id, version)| *id == api_id() && *version == 1));
+	assert!(crate::VERSION.apis.iter().any(|(id, version)| *id == api_id() && *version == 2));
 }
 
 /// What the runtime API's functions return (apis.rs calls these pallet functions).
@@ -142,13 +142,16 @@ fn a_controller_pays_the_storage_fee_and_one_who_cannot_stores_nothing() {
 	});
 }
 
-/// The registry's version 0 layout as the previous runtime (spec 101) left it: a company
-/// listed as abnormal, with its registration and listing in the history.
-fn populate_registry_version_0(uscc: Uscc) {
-	use pallet_company_registry::{migrations::v1::v0, HistoryLength};
+/// The registry's version 1 layout as the previous runtime (spec 102) left it: a company
+/// listed as abnormal, with its registration and listing in the history, under its legal
+/// representative.
+fn populate_registry_version_1(uscc: Uscc) {
+	use pallet_company_registry::{
+		migrations::v2::v1, testing::sample_particulars_v1, HistoryLength, RepresentedCompanies,
+	};
 	use polkadot_sdk::frame_support::traits::StorageVersion;
-	StorageVersion::new(0).put::<CompanyRegistry>();
-	let listed = v0::CompanyStatus::Abnormal {
+	StorageVersion::new(1).put::<CompanyRegistry>();
+	let listing = govchain_domain_types::AbnormalListing {
 		reason: govchain_domain_types::AbnormalReason::FalseInformation,
 		since: NOW,
 	};
@@ -158,12 +161,19 @@ fn populate_registry_version_0(uscc: Uscc) {
 	};
 	let controllers: polkadot_sdk::frame_support::BoundedVec<_, _> =
 		vec![Ferdie.to_account_id()].try_into().expect("one");
-	v0::Companies::<Runtime>::insert(
+	let particulars = sample_particulars_v1::<Runtime>(CompanyKind::LimitedLiabilityCompany);
+	RepresentedCompanies::<Runtime>::insert(
+		particulars.legal_representative,
+		polkadot_sdk::frame_support::BoundedVec::truncate_from(vec![uscc]),
+	);
+	v1::Companies::<Runtime>::insert(
 		uscc,
-		v0::Company {
-			particulars: particulars(),
-			status: listed,
-			legacy_code: false,
+		v1::Company {
+			particulars: particulars.clone(),
+			status: CompanyStatus::Active,
+			abnormal_listings: vec![listing].try_into().expect("one"),
+			serious_violation_since: None,
+			accepted_check_failures: Default::default(),
 			registered_by: registrar.clone(),
 			registered_at: NOW,
 			controllers: controllers.clone(),
@@ -171,39 +181,37 @@ fn populate_registry_version_0(uscc: Uscc) {
 			next_report_year: 2026,
 		},
 	);
-	let entry = |change| v0::ChangeRecord {
+	let entry = |change| v1::ChangeRecord {
 		at: NOW,
 		block: 1,
 		actor: pallet_company_registry::Actor::Officer(registrar.clone()),
 		change,
 		reason: Default::default(),
 	};
-	v0::History::<Runtime>::insert(
+	v1::History::<Runtime>::insert(
 		uscc,
 		0,
-		entry(v0::Change::Registered {
-			particulars: particulars(),
+		entry(v1::Change::Registered {
+			particulars,
 			controllers,
-			legacy_code: false,
+			accepted_check_failures: Default::default(),
 		}),
 	);
-	v0::History::<Runtime>::insert(
-		uscc,
-		1,
-		entry(v0::Change::StatusChanged { from: v0::CompanyStatus::Active, to: listed }),
-	);
+	v1::History::<Runtime>::insert(uscc, 1, entry(v1::Change::Listed(listing)));
 	HistoryLength::<Runtime>::insert(uscc, 2);
 }
 
 /// The chain's path for a storage change: the council authorizes the new code, anyone
 /// applies it, and the next block runs the registry's migration before anything else.
 #[test]
-fn the_registry_migrates_to_version_1_through_the_councils_upgrade_path() {
+fn the_registry_migrates_to_version_2_through_the_councils_upgrade_path() {
 	use crate::governance_tests::{
 		account, council_passes, next_runtime_version_code, stored_code,
 	};
 	use crate::{Executive, Header, System};
-	use pallet_company_registry::{migrations::v1, Change as RegistryChange, Companies};
+	use pallet_company_registry::{
+		migrations::v2, Change as RegistryChange, Companies, CompanyList,
+	};
 	use polkadot_sdk::{
 		frame_support::traits::{GetStorageVersion, StorageVersion},
 		frame_system,
@@ -220,7 +228,7 @@ fn the_registry_migrates_to_version_1_through_the_councils_upgrade_path() {
 	ext.execute_with(|| {
 		pallet_timestamp::Now::<Runtime>::put(NOW);
 		let uscc = Uscc::parse(COMPANY).expect("valid");
-		populate_registry_version_0(uscc);
+		populate_registry_version_1(uscc);
 		// The chain last upgraded to the previous runtime.
 		frame_system::LastRuntimeUpgrade::<Runtime>::put(
 			frame_system::LastRuntimeUpgradeInfo::from(polkadot_sdk::sp_version::RuntimeVersion {
@@ -228,7 +236,7 @@ fn the_registry_migrates_to_version_1_through_the_councils_upgrade_path() {
 				..crate::VERSION
 			}),
 		);
-		let pre_upgrade = v1::pre_upgrade_state::<Runtime>().expect("version 0 records read");
+		let pre_upgrade = v2::pre_upgrade_state::<Runtime>().expect("version 1 records read");
 
 		let next = next_runtime_version_code();
 		let authorize = RuntimeCall::Governance(pallet_governance::Call::authorize_upgrade {
@@ -241,7 +249,7 @@ fn the_registry_migrates_to_version_1_through_the_councils_upgrade_path() {
 		));
 		assert_eq!(stored_code(), Some(next));
 		// Nothing migrates until the next block begins.
-		assert_eq!(CompanyRegistry::on_chain_storage_version(), StorageVersion::new(0));
+		assert_eq!(CompanyRegistry::on_chain_storage_version(), StorageVersion::new(1));
 
 		let parent = System::parent_hash();
 		let header = Header::new(
@@ -252,10 +260,18 @@ fn the_registry_migrates_to_version_1_through_the_councils_upgrade_path() {
 			Default::default(),
 		);
 		Executive::initialize_block(&header);
-		assert_eq!(CompanyRegistry::on_chain_storage_version(), StorageVersion::new(1));
-		assert_ok!(v1::check_post_upgrade::<Runtime>(pre_upgrade));
+		assert_eq!(CompanyRegistry::on_chain_storage_version(), StorageVersion::new(2));
+		assert_ok!(v2::check_post_upgrade::<Runtime>(pre_upgrade));
 		let company = Companies::<Runtime>::get(uscc).expect("carried over");
-		assert_eq!(company.particulars, particulars());
+		// 60 % and 40 % of 10 million yuan, paid-in capital not recorded in version 1.
+		let subscriptions: Vec<(u128, u128)> = company
+			.particulars
+			.shareholders
+			.iter()
+			.map(|holding| (holding.subscribed, holding.paid_in))
+			.collect();
+		assert_eq!(subscriptions, vec![(600_000_000, 0), (400_000_000, 0)]);
+		assert_eq!(company.particulars.legal_name, particulars().legal_name);
 		assert_eq!(company.status, CompanyStatus::Active);
 		assert_eq!(company.abnormal_listings.len(), 1);
 		let page = CompanyRegistry::history_page(uscc, 0, 10);
@@ -263,6 +279,11 @@ fn the_registry_migrates_to_version_1_through_the_councils_upgrade_path() {
 		assert!(matches!(page.records[1].change, RegistryChange::Listed(_)));
 		let details = CompanyRegistry::company_details(uscc).expect("readable");
 		assert_eq!(details.standing.abnormal_listings, 1);
+		let abnormal = CompanyRegistry::list_page(CompanyList::Abnormal, None, 10);
+		assert_eq!(
+			abnormal.companies.iter().map(|(code, _)| *code).collect::<Vec<_>>(),
+			vec![uscc]
+		);
 		assert_eq!(
 			frame_system::LastRuntimeUpgrade::<Runtime>::get().map(|last| last.spec_version),
 			Some(crate::VERSION.spec_version.into())

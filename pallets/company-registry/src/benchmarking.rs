@@ -3,7 +3,7 @@
 //! due at once (a suspension past its end, an overdue report, a listing three years old).
 
 use super::*;
-use crate::pallet::{Call, Companies, Config, Pallet};
+use crate::pallet::{AnnualReports, Call, Companies, Config, Pallet};
 use alloc::vec::Vec;
 use codec::MaxEncodedLen;
 use govchain_domain_types::{
@@ -36,12 +36,23 @@ fn person(index: u32) -> PartyRef {
 	PartyRef::Person(H256(hash))
 }
 
+/// Each benchmark shareholder's subscription: 10,000 yuan in fen.
+const SUBSCRIPTION: u128 = 1_000_000;
+
+/// As many shareholders as the record and a joint-stock company allow, each with capital
+/// still to pay in by a deadline.
 fn full_shareholders<T: Config>() -> BoundedVec<Shareholding, T::MaxShareholders> {
-	let count = T::MaxShareholders::get().max(1);
-	let share = u16::try_from(10_000 / count).unwrap_or(1).max(1);
+	let bound = CompanyKind::JointStockCompany.max_shareholders().unwrap_or(u32::MAX);
+	let count = T::MaxShareholders::get().min(bound);
 	BoundedVec::truncate_from(
 		(0..count)
-			.map(|index| Shareholding { party: person(index), basis_points: share })
+			.map(|index| Shareholding {
+				party: person(index),
+				subscribed: SUBSCRIPTION,
+				paid_in: 0,
+				form: Some(ContributionForm::Cash),
+				subscription_deadline: Some(CivilDate { year: 2028, month: 12, day: 31 }),
+			})
 			.collect(),
 	)
 }
@@ -67,8 +78,11 @@ fn largest_particulars<T: Config>() -> Result<Particulars<T>, BenchmarkError> {
 	Ok(Particulars {
 		legal_name: longest_text(),
 		english_name: Some(longest_text()),
-		kind: CompanyKind::LimitedLiabilityCompany,
-		registered_capital: Money { currency: CurrencyCode::CNY, amount: u128::MAX },
+		kind: CompanyKind::JointStockCompany,
+		registered_capital: Money {
+			currency: CurrencyCode::CNY,
+			amount: SUBSCRIPTION.saturating_mul(full_shareholders::<T>().len() as u128),
+		},
 		registered_address: longest_text(),
 		division: DivisionCode::parse(b"110105").ok_or(BenchmarkError::Stop("division"))?,
 		business_scope: longest_text(),
@@ -132,6 +146,33 @@ fn fill_representations<T: Config>(
 		)?;
 	}
 	Ok(())
+}
+
+/// Public report data with every list and text at its bound.
+fn largest_public_data<T: Config>() -> Result<ReportPublicData<T>, BenchmarkError> {
+	let investments = (0..MAX_REPORTED_INVESTMENTS)
+		.map(|index| company_uscc(index.saturating_add(1_000)))
+		.collect::<Result<Vec<_>, _>>()?;
+	Ok(ReportPublicData {
+		investments: BoundedVec::truncate_from(investments),
+		subscribed_capital: u128::MAX,
+		paid_in_capital: u128::MAX,
+		equity_transferred: true,
+		website: longest_text(),
+	})
+}
+
+/// Published figures, the larger disclosure.
+fn largest_figures() -> FiguresDisclosure {
+	FiguresDisclosure::Published(ReportFigures {
+		currency: CurrencyCode::CNY,
+		total_assets: u128::MAX,
+		total_liabilities: u128::MAX,
+		revenue: u128::MAX,
+		net_profit: i128::MIN,
+		tax_paid: u128::MAX,
+		employees: u32::MAX,
+	})
 }
 
 /// Gives a controller enough to pay the storage fee of the largest report and history entry.
@@ -214,14 +255,18 @@ mod benchmarks {
 		// A new full list of shareholders: the longest amendment to check and store.
 		let mut shareholders: Vec<Shareholding> = full_shareholders::<T>().into_inner();
 		shareholders.reverse();
-		let amendment = Amendment::Shareholders(BoundedVec::truncate_from(shareholders));
+		let registered_capital = largest_particulars::<T>()?.registered_capital;
+		let amendment = Amendment::Capital {
+			registered_capital,
+			shareholders: BoundedVec::truncate_from(shareholders),
+		};
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, uscc, amendment, longest_text());
 
 		assert_last_event::<T>(Event::ParticularsAmended {
 			uscc,
-			particular: Particular::Shareholders,
+			particular: Particular::Capital,
 			entry: 1,
 		});
 		Ok(())
@@ -311,24 +356,89 @@ mod benchmarks {
 		let (uscc, controller) = register_largest::<T>(&origin)?;
 		endow_controller::<T>(&controller);
 		make_lazy_rules_due::<T>(&origin, uscc)?;
-		let figures = ReportFigures {
-			currency: CurrencyCode::CNY,
-			total_assets: u128::MAX,
-			total_liabilities: u128::MAX,
-			revenue: u128::MAX,
-			net_profit: i128::MIN,
-			tax_paid: u128::MAX,
-			employees: u32::MAX,
-		};
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(controller), uscc, 2024, figures, H256::repeat_byte(0xAB));
+		_(
+			RawOrigin::Signed(controller),
+			uscc,
+			2024,
+			largest_public_data::<T>()?,
+			largest_figures(),
+			H256::repeat_byte(0xAB),
+		);
 
 		assert_last_event::<T>(Event::AnnualReportFiled {
 			uscc,
 			year: 2024,
 			late: true,
 			entry: AFTER_LAZY_RULES,
+		});
+		Ok(())
+	}
+
+	#[benchmark]
+	fn correct_annual_report() -> Result<(), BenchmarkError> {
+		let origin = registrar::<T>()?;
+		let (uscc, controller) = register_largest::<T>(&origin)?;
+		endow_controller::<T>(&controller);
+		make_lazy_rules_due::<T>(&origin, uscc)?;
+		// Reports for 2024 to 2026 filed, as filing leaves them; 2026's may be corrected
+		// until 1 July 2027. The suspension's end and the serious violation are still due.
+		let report = AnnualReport::<T> {
+			public: Some(largest_public_data::<T>()?),
+			figures: largest_figures(),
+			document_hash: H256::repeat_byte(0xAB),
+			filed_by: controller.clone(),
+			filed_at: REGISTERED_AT,
+			late: false,
+			corrections: 0,
+		};
+		for year in 2024..=2026 {
+			AnnualReports::<T>::insert(uscc, year, report.clone());
+		}
+		let mut company = Companies::<T>::get(uscc).ok_or(BenchmarkError::Stop("registered"))?;
+		company.next_report_year = 2027;
+		Pallet::<T>::store_company(&uscc, company);
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(controller),
+			uscc,
+			2026,
+			largest_public_data::<T>()?,
+			largest_figures(),
+			H256::repeat_byte(0xCD),
+			longest_text(),
+		);
+
+		assert_last_event::<T>(Event::AnnualReportCorrected {
+			uscc,
+			year: 2026,
+			correction: 1,
+			entry: AFTER_LAZY_RULES - 1,
+		});
+		Ok(())
+	}
+
+	#[benchmark]
+	fn record_paid_in() -> Result<(), BenchmarkError> {
+		let origin = registrar::<T>()?;
+		let (uscc, controller) = register_largest::<T>(&origin)?;
+		endow_controller::<T>(&controller);
+		// The last shareholder: the longest search.
+		let shareholder = full_shareholders::<T>()
+			.last()
+			.map(|holding| holding.party)
+			.ok_or(BenchmarkError::Stop("no shareholders"))?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(controller), uscc, shareholder, SUBSCRIPTION);
+
+		assert_last_event::<T>(Event::CapitalPaidIn {
+			uscc,
+			shareholder,
+			paid_in: SUBSCRIPTION,
+			entry: 1,
 		});
 		Ok(())
 	}

@@ -81,14 +81,15 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use govchain_domain_types::{
 		AbnormalListing, AbnormalReason, AgencyOfficer, CheckFailures, CivilDate, CompanyRegistry,
-		CompanyStatus, Standing, StorageFee, UnixMillis, Uscc,
+		CompanyStatus, PartyRef, Standing, StorageFee, UnixMillis, Uscc,
 	};
 	use polkadot_sdk::{sp_core::H256, sp_runtime::TryRuntimeError};
 
-	/// Version 1: lifecycle statuses, several abnormal listings, the serious-violation
-	/// list, accepted check failures per check, closing decisions (four eyes).
-	/// Version 0 was the layout the chain launched with; `migrations::v1` carries it over.
-	pub(crate) const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// Version 2: shareholders' subscribed and paid-in capital, annual reports with public
+	/// data, withheld figures and corrections, the indexes by list and by report owed.
+	/// Version 1 (lifecycle statuses, listings, four eyes) is what runtime spec 102 stored;
+	/// `migrations::v2` carries it over.
+	pub(crate) const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -126,7 +127,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxScopeLength: Get<u32>;
 
-		/// Most shareholders a record lists (a limited liability company has at most 50).
+		/// Most shareholders a record lists: at least 200, the promoters a joint-stock
+		/// company may have (a limited liability company has at most 50).
 		#[pallet::constant]
 		type MaxShareholders: Get<u32>;
 
@@ -162,10 +164,40 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Companies<T: Config> = StorageMap<_, Blake2_128Concat, Uscc, Company<T>>;
 
-	/// Annual reports by company and year.
+	/// Annual reports by company and year, as they stand (corrected or as filed).
 	#[pallet::storage]
 	pub type AnnualReports<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, Uscc, Twox64Concat, u16, AnnualReport<T>>;
+
+	/// Earlier versions of corrected annual reports, by company, year and version (0 is
+	/// the report as first filed). Never removed: a correction does not erase.
+	#[pallet::storage]
+	pub type SupersededReports<T: Config> = StorageNMap<
+		_,
+		(NMapKey<Blake2_128Concat, Uscc>, NMapKey<Twox64Concat, u16>, NMapKey<Twox64Concat, u8>),
+		AnnualReport<T>,
+	>;
+
+	/// The companies on each list (lifecycle status, abnormal, serious violation), as
+	/// recorded; kept on every write of a company, so that lists are paged without a scan.
+	#[pallet::storage]
+	pub type CompaniesByList<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, CompanyList, Blake2_128Concat, Uscc, ()>;
+
+	/// Number of companies on each list.
+	#[pallet::storage]
+	pub type ListLength<T: Config> = StorageMap<_, Twox64Concat, CompanyList, u32, ValueQuery>;
+
+	/// The companies that are not closed, under the earliest year whose annual report they
+	/// have not filed; once that year's deadline has passed, they are exactly the companies
+	/// the annual-report rule lists for it, recorded or not.
+	#[pallet::storage]
+	pub type ReportsOwed<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, u16, Blake2_128Concat, Uscc, ()>;
+
+	/// Number of companies under each year in `ReportsOwed`.
+	#[pallet::storage]
+	pub type ReportsOwedCount<T: Config> = StorageMap<_, Twox64Concat, u16, u32, ValueQuery>;
 
 	/// Each company's change history, by company and entry number from 0.
 	#[pallet::storage]
@@ -237,6 +269,11 @@ pub mod pallet {
 		},
 		/// A controller filed the annual report for `year`.
 		AnnualReportFiled { uscc: Uscc, year: u16, late: bool, entry: u32 },
+		/// A controller corrected the annual report for `year`; `correction` counts from 1,
+		/// and the version it replaces is kept.
+		AnnualReportCorrected { uscc: Uscc, year: u16, correction: u8, entry: u32 },
+		/// A controller published that `shareholder` has now paid in `paid_in` in all.
+		CapitalPaidIn { uscc: Uscc, shareholder: PartyRef, paid_in: u128, entry: u32 },
 		/// A controller replaced the contact data (the new data is in the history entry).
 		ContactUpdated { uscc: Uscc, entry: u32 },
 	}
@@ -279,10 +316,28 @@ pub mod pallet {
 		EstablishedInFuture,
 		/// The legal representative's hash is missing (all zero).
 		MissingLegalRepresentative,
-		/// A shareholder's share is zero.
-		ZeroShare,
-		/// The shares add up to more than 100 %.
-		SharesExceedWhole,
+		/// A shareholder subscribed no capital.
+		ZeroSubscription,
+		/// A shareholder's paid-in capital exceeds its subscription, or a report's paid-in
+		/// capital exceeds its subscribed capital.
+		PaidInExceedsSubscription,
+		/// The subscriptions do not add up to the registered capital.
+		SubscriptionsDoNotMatchCapital,
+		/// More shareholders than the legal form allows (50 for a limited liability
+		/// company, 200 promoters for a joint-stock company, one for a sole proprietorship).
+		TooManyShareholdersForKind,
+		/// A shareholder's form of contribution is missing.
+		MissingContributionForm,
+		/// Capital is still to be paid in, but the subscription deadline is missing.
+		MissingSubscriptionDeadline,
+		/// A subscription deadline lies beyond the five years within which a limited
+		/// liability company established from 1 July 2024 must have its capital paid in.
+		SubscriptionDeadlineBeyondFiveYears,
+		/// The party is not a shareholder of the company.
+		NotAShareholder,
+		/// Paid-in capital only grows by payment: the amount must exceed the one recorded
+		/// (a reduction of capital is an amendment by the registrar).
+		PaidInNotIncreased,
 		/// The same party is listed twice as shareholder.
 		DuplicateShareholder,
 		/// The same party holds the same position twice.
@@ -311,6 +366,12 @@ pub mod pallet {
 		NotController,
 		/// The report for this year was filed already.
 		ReportAlreadyFiled,
+		/// No report was filed for this year.
+		ReportNotFiled,
+		/// Reports are corrected only until 30 June of the year after the report year.
+		CorrectionPeriodOver,
+		/// The report has had `MAX_REPORT_CORRECTIONS` corrections.
+		TooManyCorrections,
 		/// Reports are filed in year order: an earlier year's report is missing.
 		EarlierReportMissing,
 		/// The year predates the company's reporting on chain.
@@ -465,10 +526,12 @@ pub mod pallet {
 			Self::do_set_controllers(officer, uscc, controllers, reason)
 		}
 
-		/// Files the annual report for `year`.
+		/// Files the annual report for `year`: its public data, its figures published or as
+		/// a salted hash only, and the full document's hash.
 		///
 		/// Origin: signed by a controller of a company that is not closed. Years are filed in
-		/// order, from the company's first reporting year on, once the year has ended. A
+		/// order, from the company's first reporting year on, once the year has ended. The
+		/// public data must be UTF-8 and its paid-in capital at most its subscribed. A
 		/// report filed on or after its deadline is marked late, and lazy rules due are
 		/// recorded first. The controller pays the storage fee for the report and its
 		/// history entry.
@@ -480,11 +543,12 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			uscc: Uscc,
 			year: u16,
-			figures: ReportFigures,
+			public: ReportPublicData<T>,
+			figures: FiguresDisclosure,
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_file_annual_report(who, uscc, year, figures, document_hash)
+			Self::do_file_annual_report(who, uscc, year, public, figures, document_hash)
 		}
 
 		/// Replaces the company's public contact data.
@@ -616,10 +680,56 @@ pub mod pallet {
 			let actor = Self::ensure_controller_or_registrar(origin, &uscc)?;
 			Self::do_enter_liquidation(actor, uscc, reason)
 		}
+
+		/// Publishes that a shareholder has paid in `paid_in` of its subscription in all
+		/// (Art. 10 of the Interim Regulations on Enterprise Information Publicity).
+		///
+		/// Origin: signed by a controller of a company that is not closed. The party must be
+		/// a shareholder and the amount more than recorded and at most its subscription.
+		/// Updates the shareholding; the controller pays the storage fee for the history
+		/// entry.
+		#[pallet::call_index(14)]
+		#[pallet::weight(
+			T::WeightInfo::record_paid_in().saturating_add(T::StorageFee::charge_weight())
+		)]
+		pub fn record_paid_in(
+			origin: OriginFor<T>,
+			uscc: Uscc,
+			shareholder: PartyRef,
+			paid_in: u128,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_record_paid_in(who, uscc, shareholder, paid_in)
+		}
+
+		/// Corrects the annual report for `year` (更正), keeping the version it replaces.
+		///
+		/// Origin: signed by a controller of a company that is not closed. The report must
+		/// be filed, the correction made before 1 July of the year after the report year
+		/// (China time) and within `MAX_REPORT_CORRECTIONS`; the new content is checked as a
+		/// filing. Lazy rules due are recorded first. Moves the standing version to
+		/// `SupersededReports` and stores the new one; the controller pays the storage fee.
+		#[pallet::call_index(15)]
+		#[pallet::weight(
+			T::WeightInfo::correct_annual_report().saturating_add(T::StorageFee::charge_weight())
+		)]
+		pub fn correct_annual_report(
+			origin: OriginFor<T>,
+			uscc: Uscc,
+			year: u16,
+			public: ReportPublicData<T>,
+			figures: FiguresDisclosure,
+			document_hash: H256,
+			reason: Text<T::MaxReasonLength>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_correct_annual_report(who, uscc, year, public, figures, document_hash, reason)
+		}
 	}
 
 	/// Most history entries one runtime-API call returns.
 	pub const MAX_HISTORY_PAGE: u32 = 100;
+	pub use crate::features::reads::MAX_COMPANY_PAGE;
 
 	impl<T: Config> CompanyRegistry<T::AccountId> for Pallet<T> {
 		fn standing(uscc: &Uscc) -> Option<Standing> {
@@ -644,6 +754,7 @@ pub mod pallet {
 		pub fn do_try_state() -> Result<(), TryRuntimeError> {
 			Self::check_histories()?;
 			Self::check_reports()?;
+			Self::check_indexes()?;
 			let mut represented: u32 = 0;
 			for (representative, companies) in RepresentedCompanies::<T>::iter() {
 				for uscc in companies.iter() {

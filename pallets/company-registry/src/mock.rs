@@ -65,7 +65,7 @@ impl pallet_company_registry::Config for Test {
 	type MaxNameLength = ConstU32<64>;
 	type MaxAddressLength = ConstU32<64>;
 	type MaxScopeLength = ConstU32<128>;
-	type MaxShareholders = ConstU32<4>;
+	type MaxShareholders = ConstU32<201>;
 	type MaxKeyPersonnel = ConstU32<4>;
 	type MaxControllers = ConstU32<3>;
 	type MaxRepresentedCompanies = ConstU32<3>;

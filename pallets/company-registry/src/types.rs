@@ -4,7 +4,7 @@ use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use govchain_domain_types::{
 	AbnormalListing, AgencyOfficer, CheckFailures, CivilDate, CompanyStatus, CurrencyCode,
-	DivisionCode, IndustryCode, Money, PartyRef, UnixMillis,
+	DivisionCode, IndustryCode, Money, PartyRef, UnixMillis, Uscc,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -49,16 +49,62 @@ impl CompanyKind {
 			_ => b'1',
 		}
 	}
+
+	/// The most shareholders the law allows this form, if it sets a bound: 50 for a limited
+	/// liability company and 200 promoters for a joint-stock company (Company Law 2023
+	/// Art. 42 and 92), one investor for a sole proprietorship.
+	pub fn max_shareholders(&self) -> Option<u32> {
+		match self {
+			CompanyKind::LimitedLiabilityCompany => Some(50),
+			CompanyKind::JointStockCompany => Some(200),
+			CompanyKind::SoleProprietorship => Some(1),
+			_ => None,
+		}
+	}
 }
 
-/// A shareholder and its share of the registered capital.
+/// The day the 2023 Company Law took effect: a limited liability company established on or
+/// after it must have its subscribed capital paid in within five years.
+pub const COMPANY_LAW_2023_IN_FORCE: CivilDate = CivilDate { year: 2024, month: 7, day: 1 };
+
+/// Years within which such a company's subscribed capital must be paid in (Art. 47).
+pub const CAPITAL_PAYMENT_YEARS: u16 = 5;
+
+/// How a shareholder contributes capital (Company Law 2023 Art. 48).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub enum ContributionForm {
+	/// 货币: money.
+	Cash,
+	/// 实物: goods or other physical assets.
+	InKind,
+	/// 知识产权: intellectual property.
+	IntellectualProperty,
+	/// 土地使用权: a land-use right.
+	LandUseRight,
+	/// 股权: shares of another company.
+	Equity,
+	/// 债权: claims.
+	Claims,
+}
+
+/// A shareholder and its contribution to the registered capital: subscribed (认缴) and paid
+/// in (实缴), in the minor unit of the registered capital's currency.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 pub struct Shareholding {
 	/// Who holds the shares.
 	pub party: PartyRef,
-	/// Share in basis points (1/100 of a percent); all shareholders' together at most 10,000.
-	pub basis_points: u16,
+	/// Capital subscribed; all shareholders' together are the registered capital.
+	pub subscribed: u128,
+	/// Capital paid in so far, at most `subscribed`; the company publishes each payment.
+	pub paid_in: u128,
+	/// The form of contribution. `None` only in a record carried over from storage version
+	/// 1, which did not record it.
+	pub form: Option<ContributionForm>,
+	/// The date by which the rest must be paid in. `None` when nothing is owed, or in a
+	/// record carried over from storage version 1.
+	pub subscription_deadline: Option<CivilDate>,
 }
 
 /// A position among a company's key personnel (主要人员). "Officer" is kept for agencies'
@@ -106,7 +152,8 @@ pub struct Particulars<T: Config> {
 	pub english_name: Option<Text<T::MaxNameLength>>,
 	/// Legal form; must agree with the code's category.
 	pub kind: CompanyKind,
-	/// Registered capital in an ISO 4217 currency's minor unit.
+	/// Registered capital in an ISO 4217 currency's minor unit: the shareholders'
+	/// subscriptions together.
 	pub registered_capital: Money,
 	/// Registered address, UTF-8.
 	pub registered_address: Text<T::MaxAddressLength>,
@@ -121,10 +168,20 @@ pub struct Particulars<T: Config> {
 	/// The legal representative: salted hash of name, ID type and ID number, computed off
 	/// chain by the registrar, who keeps the salt. Never the person in clear.
 	pub legal_representative: H256,
-	/// Shareholders and their shares.
+	/// Shareholders and their contributions; at most as many as the legal form allows.
 	pub shareholders: BoundedVec<Shareholding, T::MaxShareholders>,
 	/// Directors, supervisors and managers.
 	pub key_personnel: BoundedVec<KeyPerson, T::MaxKeyPersonnel>,
+}
+
+impl<T: Config> Particulars<T> {
+	/// The date by which the subscribed capital must be paid in by law: five years after
+	/// establishment, for a limited liability company established from 1 July 2024.
+	pub fn capital_due_by(&self) -> Option<CivilDate> {
+		(self.kind == CompanyKind::LimitedLiabilityCompany
+			&& self.established_on >= COMPANY_LAW_2023_IN_FORCE)
+			.then(|| self.established_on.years_later(CAPITAL_PAYMENT_YEARS))
+	}
 }
 
 /// How the public may contact the company; its controllers keep it current.
@@ -198,22 +255,80 @@ pub struct ReportFigures {
 	pub employees: u32,
 }
 
-/// An annual report as filed.
+impl ReportFigures {
+	/// The hash a company records instead of figures it does not publish: BLAKE2-256 of the
+	/// SCALE-encoded figures followed by a 32-byte salt the company keeps, so that the
+	/// figures cannot be guessed from the hash. The regulator, given figures and salt,
+	/// recomputes it.
+	pub fn salted_hash(&self, salt: &[u8; 32]) -> H256 {
+		H256(polkadot_sdk::sp_io::hashing::blake2_256(&(self, salt).encode()))
+	}
+}
+
+/// Whether a report's figures are published (Art. 9 (7) of the Interim Regulations on
+/// Enterprise Information Publicity leaves it to the company).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub enum FiguresDisclosure {
+	/// Published: on chain for everyone.
+	Published(ReportFigures),
+	/// Not published: only [`ReportFigures::salted_hash`] of them is on chain; the
+	/// regulator sees the figures off chain and checks them against it.
+	Withheld {
+		/// The salted hash of the figures.
+		figures_hash: H256,
+	},
+}
+
+/// Most companies an annual report lists as investments.
+pub const MAX_REPORTED_INVESTMENTS: u32 = 64;
+
+/// The part of an annual report that is always public (Art. 9 (3)-(6) of the Interim
+/// Regulations). The contact data (1) and the operating status (2) are the record's own;
+/// the shareholders' contributions (4) are reported here as at the year's end.
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct ReportPublicData<T: Config> {
+	/// Companies it invested in or bought shares of, by code.
+	pub investments: BoundedVec<Uscc, ConstU32<MAX_REPORTED_INVESTMENTS>>,
+	/// Capital its shareholders had subscribed at the year's end.
+	pub subscribed_capital: u128,
+	/// Capital its shareholders had paid in at the year's end, at most the subscribed.
+	pub paid_in_capital: u128,
+	/// Whether shareholders transferred equity during the year.
+	pub equity_transferred: bool,
+	/// Its website or online shops, UTF-8; empty if none.
+	pub website: Text<T::MaxContactLength>,
+}
+
+/// Most corrections an annual report can receive.
+pub const MAX_REPORT_CORRECTIONS: u8 = 5;
+
+/// An annual report as it stands: as filed, or as last corrected (earlier versions are in
+/// `SupersededReports`).
 #[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound)]
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound())]
 pub struct AnnualReport<T: Config> {
-	/// The summary figures.
-	pub figures: ReportFigures,
+	/// The public data. `None` only for a report carried over from storage version 1,
+	/// which recorded figures only.
+	pub public: Option<ReportPublicData<T>>,
+	/// The figures, published or withheld.
+	pub figures: FiguresDisclosure,
 	/// Hash of the full report document, kept off chain.
 	pub document_hash: H256,
-	/// The controller who filed it.
+	/// The controller who filed this version.
 	pub filed_by: T::AccountId,
-	/// When it was filed.
+	/// When this version was filed.
 	pub filed_at: UnixMillis,
-	/// Filed after the deadline (1 July of the next year, 00:00 China time).
+	/// The report was first filed after the deadline (1 July of the next year, 00:00 China
+	/// time).
 	pub late: bool,
+	/// How many corrections preceded this version: 0 for the report as first filed.
+	pub corrections: u8,
 }
 
 /// A change of particulars, as an amendment registration (变更登记) records it: the new
@@ -227,8 +342,12 @@ pub enum Amendment<T: Config> {
 	Name { legal_name: Text<T::MaxNameLength>, english_name: Option<Text<T::MaxNameLength>> },
 	/// New legal form, within the code's category.
 	Kind(CompanyKind),
-	/// New registered capital.
-	RegisteredCapital(Money),
+	/// New registered capital and shareholders (an increase or reduction of capital, a
+	/// transfer of shares): the subscriptions add up to the capital.
+	Capital {
+		registered_capital: Money,
+		shareholders: BoundedVec<Shareholding, T::MaxShareholders>,
+	},
 	/// New registered address and its division.
 	RegisteredAddress { address: Text<T::MaxAddressLength>, division: DivisionCode },
 	/// New business scope.
@@ -237,8 +356,6 @@ pub enum Amendment<T: Config> {
 	Industry(IndustryCode),
 	/// A new legal representative (salted hash).
 	LegalRepresentative(H256),
-	/// The new list of shareholders.
-	Shareholders(BoundedVec<Shareholding, T::MaxShareholders>),
 	/// The new list of key personnel.
 	KeyPersonnel(BoundedVec<KeyPerson, T::MaxKeyPersonnel>),
 }
@@ -251,8 +368,8 @@ pub enum Particular {
 	Name,
 	/// Legal form.
 	Kind,
-	/// Registered capital.
-	RegisteredCapital,
+	/// Registered capital and shareholders.
+	Capital,
 	/// Registered address and division.
 	RegisteredAddress,
 	/// Business scope.
@@ -261,8 +378,6 @@ pub enum Particular {
 	Industry,
 	/// Legal representative.
 	LegalRepresentative,
-	/// Shareholders.
-	Shareholders,
 	/// Key personnel.
 	KeyPersonnel,
 }
@@ -273,12 +388,11 @@ impl<T: Config> Amendment<T> {
 		match self {
 			Amendment::Name { .. } => Particular::Name,
 			Amendment::Kind(_) => Particular::Kind,
-			Amendment::RegisteredCapital(_) => Particular::RegisteredCapital,
+			Amendment::Capital { .. } => Particular::Capital,
 			Amendment::RegisteredAddress { .. } => Particular::RegisteredAddress,
 			Amendment::BusinessScope(_) => Particular::BusinessScope,
 			Amendment::Industry(_) => Particular::Industry,
 			Amendment::LegalRepresentative(_) => Particular::LegalRepresentative,
-			Amendment::Shareholders(_) => Particular::Shareholders,
 			Amendment::KeyPersonnel(_) => Particular::KeyPersonnel,
 		}
 	}
@@ -372,6 +486,11 @@ pub enum Change<T: Config> {
 	ContactUpdated(Contact<T>),
 	/// The annual report for the year was filed (stored in `AnnualReports`).
 	AnnualReportFiled { year: u16, late: bool },
+	/// The annual report for the year was corrected; this is its `correction`-th
+	/// correction (the version before it is in `SupersededReports`).
+	AnnualReportCorrected { year: u16, correction: u8 },
+	/// The company published that a shareholder's paid-in capital is now `paid_in`.
+	CapitalPaidIn { shareholder: PartyRef, paid_in: u128 },
 	/// The company was listed as abnormal.
 	Listed(AbnormalListing),
 	/// An abnormal listing was removed.
@@ -411,6 +530,8 @@ pub struct CompanyDetails<T: Config> {
 	pub abnormal_listings: alloc::vec::Vec<AbnormalListing>,
 	/// A closing decision waiting for its second officer, if any.
 	pub pending_decision: Option<PendingDecision<T>>,
+	/// The shareholders' capital now, with the payment rules applied.
+	pub capital: CapitalStanding,
 	/// Number of history entries, for paging.
 	pub history_length: u32,
 }
@@ -424,5 +545,76 @@ pub struct HistoryPage<T: Config> {
 	/// structs are maps, whose `entries` method would hide the field.)
 	pub records: alloc::vec::Vec<ChangeRecord<T>>,
 	/// Number of entries in the whole history.
+	pub total: u32,
+}
+
+/// The shareholders' capital of a company at a moment, as the runtime API reports it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct CapitalStanding {
+	/// All subscriptions together.
+	pub subscribed: u128,
+	/// All payments together.
+	pub paid_in: u128,
+	/// The date by which the law requires the subscribed capital paid in, if it does
+	/// ([`Particulars::capital_due_by`]).
+	pub due_by: Option<CivilDate>,
+	/// Capital is owed past a deadline: the legal one, or a shareholder's own subscription
+	/// deadline. Computed when read.
+	pub overdue: bool,
+}
+
+/// The lists of the register that the runtime API pages through. Every company is on
+/// exactly one list of lifecycle status, and may also be on the abnormal and the
+/// serious-violation lists. The lists hold what is recorded: see the runtime API for what
+/// the lazy rules add.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub enum CompanyList {
+	/// Status active.
+	Active,
+	/// Business suspended.
+	Suspended,
+	/// In liquidation.
+	Liquidating,
+	/// Licence revoked.
+	Revoked,
+	/// Deregistered.
+	Deregistered,
+	/// Registration cancelled.
+	Cancelled,
+	/// At least one abnormal listing recorded.
+	Abnormal,
+	/// Recorded on the serious-violation list.
+	SeriousViolation,
+}
+
+impl CompanyList {
+	/// The lists a company is on, as recorded.
+	pub fn of<T: Config>(company: &Company<T>) -> impl Iterator<Item = CompanyList> {
+		let status = match company.status {
+			CompanyStatus::Active => CompanyList::Active,
+			CompanyStatus::Suspended { .. } => CompanyList::Suspended,
+			CompanyStatus::Liquidating { .. } => CompanyList::Liquidating,
+			CompanyStatus::Revoked { .. } => CompanyList::Revoked,
+			CompanyStatus::Deregistered { .. } => CompanyList::Deregistered,
+			CompanyStatus::Cancelled { .. } => CompanyList::Cancelled,
+		};
+		let abnormal = (!company.abnormal_listings.is_empty()).then_some(CompanyList::Abnormal);
+		let serious = company
+			.serious_violation_since
+			.is_some()
+			.then_some(CompanyList::SeriousViolation);
+		core::iter::once(status).chain(abnormal).chain(serious)
+	}
+}
+
+/// A page of companies, as the runtime API returns it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct CompanyPage {
+	/// Companies with their standing now (the lazy rules applied), in the index's order.
+	pub companies: alloc::vec::Vec<(Uscc, govchain_domain_types::Standing)>,
+	/// The code to continue after, if there are more.
+	pub next: Option<Uscc>,
+	/// How many companies the list or year holds in all.
 	pub total: u32,
 }

@@ -44,6 +44,10 @@ pub trait WeightInfo {
 	fn resume_business() -> Weight;
 	/// Weight of `enter_liquidation`.
 	fn enter_liquidation() -> Weight;
+	/// Weight of `record_paid_in`.
+	fn record_paid_in() -> Weight;
+	/// Weight of `correct_annual_report`.
+	fn correct_annual_report() -> Weight;
 }
 
 /// Weights measured with the runtime's database weights.
@@ -356,6 +360,16 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
+	fn record_paid_in() -> Weight {
+		Weight::from_parts(128_853_000, 11165)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	fn correct_annual_report() -> Weight {
+		Weight::from_parts(182_004_000, 11165)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
 }
 
 /// The same weights with RocksDB's published database costs, for tests and mocks.
@@ -434,5 +448,15 @@ impl WeightInfo for () {
 		Weight::from_parts(200_331_000, 11165)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
+	}
+	fn record_paid_in() -> Weight {
+		Weight::from_parts(128_853_000, 11165)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
+	fn correct_annual_report() -> Weight {
+		Weight::from_parts(182_004_000, 11165)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 }

@@ -47,6 +47,19 @@ impl CivilDate {
 		let millis = days * MILLIS_PER_DAY - CST_OFFSET_MILLIS;
 		u64::try_from(millis).unwrap_or(0)
 	}
+
+	/// The moment the date ends in China Standard Time: the start of the next day. A
+	/// deadline falling on this date is missed from this moment.
+	pub fn end_in_cst(&self) -> UnixMillis {
+		self.start_in_cst().saturating_add(MILLIS_PER_DAY as u64)
+	}
+
+	/// The same day `years` calendar years later, as the law counts "within five years"
+	/// (Civil Code Art. 202): 29 February becomes 28 February in a common year.
+	pub fn years_later(&self, years: u16) -> CivilDate {
+		let year = self.year.saturating_add(years);
+		CivilDate { year, month: self.month, day: self.day.min(days_in_month(year, self.month)) }
+	}
 }
 
 /// The calendar year a moment falls in, in China Standard Time.
@@ -76,11 +89,8 @@ pub fn date_in_cst(moment: UnixMillis) -> CivilDate {
 /// in a common year.
 pub fn years_after(moment: UnixMillis, years: u16) -> UnixMillis {
 	let date = date_in_cst(moment);
-	let year = date.year.saturating_add(years);
-	let later =
-		CivilDate { year, month: date.month, day: date.day.min(days_in_month(year, date.month)) };
 	let time_of_day = moment.saturating_sub(date.start_in_cst());
-	later.start_in_cst().saturating_add(time_of_day)
+	date.years_later(years).start_in_cst().saturating_add(time_of_day)
 }
 
 fn is_leap_year(year: u16) -> bool {
@@ -148,6 +158,16 @@ mod tests {
 	fn dates_start_at_midnight_in_beijing() {
 		assert_eq!(CivilDate { year: 2024, month: 3, day: 15 }.start_in_cst(), 1_710_432_000_000);
 		assert_eq!(CivilDate { year: 2000, month: 2, day: 29 }.start_in_cst(), 951_753_600_000);
+	}
+
+	#[test]
+	fn a_date_ends_when_the_next_begins_and_years_later_keep_the_day() {
+		let date = CivilDate { year: 2024, month: 7, day: 1 };
+		assert_eq!(date.end_in_cst(), CivilDate { year: 2024, month: 7, day: 2 }.start_in_cst());
+		assert_eq!(date.years_later(5), CivilDate { year: 2029, month: 7, day: 1 });
+		let leap_day = CivilDate { year: 2028, month: 2, day: 29 };
+		assert_eq!(leap_day.years_later(5), CivilDate { year: 2033, month: 2, day: 28 });
+		assert_eq!(leap_day.years_later(4), CivilDate { year: 2032, month: 2, day: 29 });
 	}
 
 	#[test]

@@ -34,9 +34,10 @@ impl pallet_company_registry::Config for Runtime {
 	type MaxAddressLength = ConstU32<256>;
 	// Business scopes run to several hundred Chinese characters.
 	type MaxScopeLength = ConstU32<3072>;
-	// The Company Law caps a limited liability company at 50 shareholders; joint-stock
-	// companies keep their full register with the securities depository.
-	type MaxShareholders = ConstU32<50>;
+	// The Company Law caps a limited liability company at 50 shareholders and a joint-stock
+	// company's promoters at 200 (the pallet applies each form's bound); a listed
+	// company's full register is kept by the securities depository.
+	type MaxShareholders = ConstU32<200>;
 	type MaxKeyPersonnel = ConstU32<32>;
 	type MaxControllers = ConstU32<8>;
 	// A person may be the legal representative of several companies (a group's

@@ -2,10 +2,13 @@
 //! change history every writing call ends with.
 
 use crate::{pallet::*, types::*};
-use alloc::{collections::btree_map::BTreeMap, vec::Vec};
+use alloc::{
+	collections::{btree_map::BTreeMap, btree_set::BTreeSet},
+	vec::Vec,
+};
 use govchain_domain_types::{
 	calendar::{annual_report_deadline, years_after},
-	AbnormalListing, AbnormalReason, AgencyOfficer, CompanyStatus, Standing, StorageFee,
+	AbnormalListing, AbnormalReason, AgencyOfficer, CivilDate, CompanyStatus, Standing, StorageFee,
 	UnixMillis, Uscc,
 };
 use polkadot_sdk::{
@@ -19,6 +22,9 @@ use polkadot_sdk::{
 
 /// Years on the abnormal list after which a company is on the serious-violation list.
 pub(crate) const SERIOUS_VIOLATION_YEARS: u16 = 3;
+
+/// Most companies one runtime-API call returns.
+pub const MAX_COMPANY_PAGE: u32 = 100;
 
 impl<T: Config> Pallet<T> {
 	/// The chain's time in milliseconds.
@@ -146,8 +152,105 @@ impl<T: Config> Pallet<T> {
 			Self::record_implied(&uscc, &mut company, Self::now(), &who)?,
 			Error::<T>::NothingToRecord
 		);
-		Companies::<T>::insert(uscc, company);
+		Self::store_company(&uscc, company);
 		Ok(())
+	}
+
+	/// Stores a company and keeps the indexes in step with it: the lists it is on and the
+	/// year of the report it owes. Every write of a company goes through here.
+	pub(crate) fn store_company(uscc: &Uscc, company: Company<T>) {
+		let previous = Companies::<T>::get(uscc);
+		let lists_before: BTreeSet<CompanyList> =
+			previous.iter().flat_map(CompanyList::of).collect();
+		let lists_after: BTreeSet<CompanyList> = CompanyList::of(&company).collect();
+		for list in lists_before.difference(&lists_after) {
+			CompaniesByList::<T>::remove(list, uscc);
+			ListLength::<T>::mutate(list, |length| *length = length.saturating_sub(1));
+		}
+		for list in lists_after.difference(&lists_before) {
+			CompaniesByList::<T>::insert(list, uscc, ());
+			ListLength::<T>::mutate(list, |length| *length = length.saturating_add(1));
+		}
+		let owed_before = previous.as_ref().and_then(Self::report_owed);
+		let owed_after = Self::report_owed(&company);
+		if owed_before != owed_after {
+			if let Some(year) = owed_before {
+				ReportsOwed::<T>::remove(year, uscc);
+				ReportsOwedCount::<T>::mutate(year, |count| *count = count.saturating_sub(1));
+			}
+			if let Some(year) = owed_after {
+				ReportsOwed::<T>::insert(year, uscc, ());
+				ReportsOwedCount::<T>::mutate(year, |count| *count = count.saturating_add(1));
+			}
+		}
+		Companies::<T>::insert(uscc, company);
+	}
+
+	/// The year under which `ReportsOwed` lists a company: its earliest unfiled report's,
+	/// unless it is closed and owes none.
+	pub(crate) fn report_owed(company: &Company<T>) -> Option<u16> {
+		(!company.status.is_closed()).then_some(company.next_report_year)
+	}
+
+	/// The shareholders' capital at `now`: totals, the legal deadline, and whether any
+	/// capital is owed past a deadline.
+	pub fn capital_at(particulars: &Particulars<T>, now: UnixMillis) -> CapitalStanding {
+		let passed =
+			|deadline: Option<CivilDate>| deadline.is_some_and(|date| date.end_in_cst() <= now);
+		let due_by = particulars.capital_due_by();
+		let mut standing = CapitalStanding { subscribed: 0, paid_in: 0, due_by, overdue: false };
+		for holding in particulars.shareholders.iter() {
+			standing.subscribed = standing.subscribed.saturating_add(holding.subscribed);
+			standing.paid_in = standing.paid_in.saturating_add(holding.paid_in);
+			let unpaid = holding.paid_in < holding.subscribed;
+			standing.overdue |= unpaid && (passed(due_by) || passed(holding.subscription_deadline));
+		}
+		standing
+	}
+
+	/// Up to `count` companies on `list` after `start_after` (from the start if `None`), at
+	/// most [`MAX_COMPANY_PAGE`], each with its standing now.
+	pub fn list_page(list: CompanyList, start_after: Option<Uscc>, count: u32) -> CompanyPage {
+		let keys = match start_after {
+			Some(uscc) => CompaniesByList::<T>::iter_key_prefix_from(
+				list,
+				CompaniesByList::<T>::hashed_key_for(list, uscc),
+			),
+			None => CompaniesByList::<T>::iter_key_prefix(list),
+		};
+		Self::page(keys, count, ListLength::<T>::get(list))
+	}
+
+	/// Up to `count` companies whose earliest unfiled annual report is for `year`, after
+	/// `start_after`, each with its standing now. Once `year`'s deadline has passed these
+	/// are the companies the annual-report rule lists for it, recorded or not.
+	pub fn owing_report_page(year: u16, start_after: Option<Uscc>, count: u32) -> CompanyPage {
+		let keys = match start_after {
+			Some(uscc) => ReportsOwed::<T>::iter_key_prefix_from(
+				year,
+				ReportsOwed::<T>::hashed_key_for(year, uscc),
+			),
+			None => ReportsOwed::<T>::iter_key_prefix(year),
+		};
+		Self::page(keys, count, ReportsOwedCount::<T>::get(year))
+	}
+
+	fn page(keys: impl Iterator<Item = Uscc>, count: u32, total: u32) -> CompanyPage {
+		let now = Self::now();
+		let limit = count.min(MAX_COMPANY_PAGE) as usize;
+		let mut keys = keys.peekable();
+		let companies: Vec<(Uscc, Standing)> = keys
+			.by_ref()
+			.take(limit)
+			.filter_map(|uscc| {
+				Companies::<T>::get(uscc).map(|company| (uscc, Self::standing_at(&company, now)))
+			})
+			.collect();
+		let next = match keys.peek() {
+			Some(_) => companies.last().map(|(uscc, _)| *uscc),
+			None => None,
+		};
+		CompanyPage { companies, next, total }
 	}
 
 	/// The officer of `origin` if it is a registrar whose territory contains `uscc`.
@@ -173,8 +276,7 @@ impl<T: Config> Pallet<T> {
 			},
 			Err(origin) => {
 				let who = ensure_signed(origin)?;
-				let company = Self::open_company(uscc)?;
-				ensure!(company.controllers.contains(&who), Error::<T>::NotController);
+				Self::controlled_company(&who, uscc)?;
 				Ok(Actor::Controller(who))
 			},
 		}
@@ -195,9 +297,26 @@ impl<T: Config> Pallet<T> {
 			standing: Self::standing_at(&company, now),
 			abnormal_listings: Self::listings_at(&company, now),
 			pending_decision: PendingDecisions::<T>::get(uscc),
+			capital: Self::capital_at(&company.particulars, now),
 			history_length: HistoryLength::<T>::get(uscc),
 			company,
 		})
+	}
+
+	/// Whether `figures` with `salt` hash to what the company withheld from its report for
+	/// `year`; `None` without a report whose figures are withheld.
+	pub fn withheld_figures_match(
+		uscc: Uscc,
+		year: u16,
+		figures: &ReportFigures,
+		salt: &[u8; 32],
+	) -> Option<bool> {
+		match AnnualReports::<T>::get(uscc, year)?.figures {
+			FiguresDisclosure::Withheld { figures_hash } => {
+				Some(figures.salted_hash(salt) == figures_hash)
+			},
+			FiguresDisclosure::Published(_) => None,
+		}
 	}
 
 	/// Up to `count` history entries from entry `start`, at most [`MAX_HISTORY_PAGE`].
@@ -222,7 +341,7 @@ impl<T: Config> Pallet<T> {
 			Self::charge_storage(payer, codec::Encode::encoded_size(&record))?;
 		}
 		let entry = Self::append_record(uscc, record)?;
-		Companies::<T>::insert(uscc, company);
+		Self::store_company(uscc, company);
 		Self::deposit_event(event(entry));
 		Ok(())
 	}
@@ -310,6 +429,74 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				last.checked_add(1) == Some(company.next_report_year),
 				"the next report year does not follow the last report filed"
+			);
+		}
+		let mut superseded: BTreeMap<(Uscc, u16), u32> = BTreeMap::new();
+		for ((uscc, year, version), _) in SupersededReports::<T>::iter() {
+			let report =
+				AnnualReports::<T>::get(uscc, year).ok_or("a superseded version of no report")?;
+			ensure!(version < report.corrections, "a superseded version after the report's own");
+			let versions = superseded.entry((uscc, year)).or_default();
+			*versions = versions.saturating_add(1);
+		}
+		for (uscc, year, report) in AnnualReports::<T>::iter() {
+			ensure!(
+				superseded.get(&(uscc, year)).copied().unwrap_or(0)
+					== u32::from(report.corrections),
+				"a corrected report without every version it replaced"
+			);
+		}
+		Ok(())
+	}
+
+	/// The lists and the reports owed hold exactly what the company records say, with
+	/// their counts; no shareholder has paid in more than it subscribed.
+	pub(crate) fn check_indexes() -> Result<(), TryRuntimeError> {
+		let mut lists: BTreeMap<CompanyList, u32> = BTreeMap::new();
+		let mut owed: BTreeMap<u16, u32> = BTreeMap::new();
+		for (uscc, company) in Companies::<T>::iter() {
+			for list in CompanyList::of(&company) {
+				ensure!(
+					CompaniesByList::<T>::contains_key(list, uscc),
+					"a company missing from a list it is on"
+				);
+				let length = lists.entry(list).or_default();
+				*length = length.saturating_add(1);
+			}
+			if let Some(year) = Self::report_owed(&company) {
+				ensure!(
+					ReportsOwed::<T>::contains_key(year, uscc),
+					"a company missing under the report it owes"
+				);
+				let count = owed.entry(year).or_default();
+				*count = count.saturating_add(1);
+			}
+			ensure!(
+				company
+					.particulars
+					.shareholders
+					.iter()
+					.all(|holding| holding.paid_in <= holding.subscribed),
+				"a shareholder paid in more than it subscribed"
+			);
+		}
+		ensure!(
+			CompaniesByList::<T>::iter_keys().count()
+				== lists.values().map(|n| *n as usize).sum::<usize>(),
+			"a list holds a company that is not on it"
+		);
+		for (list, length) in ListLength::<T>::iter() {
+			ensure!(lists.get(&list).copied().unwrap_or(0) == length, "a list's length is wrong");
+		}
+		ensure!(
+			ReportsOwed::<T>::iter_keys().count()
+				== owed.values().map(|n| *n as usize).sum::<usize>(),
+			"a company listed under a report it does not owe"
+		);
+		for (year, count) in ReportsOwedCount::<T>::iter() {
+			ensure!(
+				owed.get(&year).copied().unwrap_or(0) == count,
+				"a count of reports owed is wrong"
 			);
 		}
 		Ok(())

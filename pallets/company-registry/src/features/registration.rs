@@ -27,7 +27,7 @@ impl<T: Config> Pallet<T> {
 		Self::check_code(&uscc, accepted_check_failures)?;
 		ensure!(!Companies::<T>::contains_key(uscc), Error::<T>::AlreadyRegistered);
 		let now = Self::now();
-		Self::check_particulars(&uscc, &particulars, now)?;
+		Self::check_particulars(&uscc, &particulars, None, now)?;
 		Self::check_controllers(&officer, &controllers)?;
 		let representative = particulars.legal_representative;
 		let represented = Self::representation_added(&representative, &uscc, now)?;
@@ -78,7 +78,7 @@ impl<T: Config> Pallet<T> {
 		let particular = amendment.particular();
 		let previous_representative = company.particulars.legal_representative;
 		Self::apply_amendment(&mut company.particulars, amendment.clone());
-		Self::check_particulars(&uscc, &company.particulars, now)?;
+		Self::check_particulars(&uscc, &company.particulars, Some(particular), now)?;
 		let representative = company.particulars.legal_representative;
 		if representative != previous_representative {
 			let represented = Self::representation_added(&representative, &uscc, now)?;
@@ -160,12 +160,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Checks particulars in full, as registered or amended, at time `now`. Codes inside
-	/// (currency, division, industry, parties' USCC and LEI) were checked when the call was
-	/// decoded.
+	/// Checks particulars as registered (`amended` is `None`) or amended, at time `now`.
+	/// The capital rules are checked at registration and when the capital or the legal
+	/// form changes, so that a record carried over from version 1 without contribution
+	/// details can still be amended otherwise. Codes inside (currency, division, industry,
+	/// parties' USCC and LEI) were checked when the call was decoded.
 	fn check_particulars(
 		uscc: &Uscc,
 		particulars: &Particulars<T>,
+		amended: Option<Particular>,
 		now: UnixMillis,
 	) -> DispatchResult {
 		ensure!(
@@ -188,21 +191,46 @@ impl<T: Config> Pallet<T> {
 			particulars.legal_representative != H256::zero(),
 			Error::<T>::MissingLegalRepresentative
 		);
-		Self::check_shareholders(&particulars.shareholders)?;
+		if matches!(amended, None | Some(Particular::Capital) | Some(Particular::Kind)) {
+			Self::check_capital(particulars)?;
+		}
 		Self::check_key_personnel(&particulars.key_personnel)
 	}
 
-	fn check_shareholders(shareholders: &[Shareholding]) -> DispatchResult {
-		let mut parties = BTreeSet::new();
-		let mut total: u32 = 0;
-		for holding in shareholders {
-			Self::check_party(&holding.party)?;
-			ensure!(holding.basis_points > 0, Error::<T>::ZeroShare);
-			ensure!(parties.insert(holding.party), Error::<T>::DuplicateShareholder);
-			// Saturating is exact here: any saturated total is refused below.
-			total = total.saturating_add(holding.basis_points.into());
+	/// The shareholders: distinct, no more than the legal form allows, each with a
+	/// subscription, its form, paid in no more than subscribed, and a deadline for what is
+	/// unpaid within the legal one; the subscriptions adding up to the registered capital.
+	fn check_capital(particulars: &Particulars<T>) -> DispatchResult {
+		let shareholders = &particulars.shareholders;
+		if let Some(bound) = particulars.kind.max_shareholders() {
+			ensure!(shareholders.len() <= bound as usize, Error::<T>::TooManyShareholdersForKind);
 		}
-		ensure!(total <= 10_000, Error::<T>::SharesExceedWhole);
+		let legal_deadline = particulars.capital_due_by();
+		let mut parties = BTreeSet::new();
+		let mut subscribed: u128 = 0;
+		for holding in shareholders.iter() {
+			Self::check_party(&holding.party)?;
+			ensure!(parties.insert(holding.party), Error::<T>::DuplicateShareholder);
+			ensure!(holding.subscribed > 0, Error::<T>::ZeroSubscription);
+			ensure!(holding.paid_in <= holding.subscribed, Error::<T>::PaidInExceedsSubscription);
+			ensure!(holding.form.is_some(), Error::<T>::MissingContributionForm);
+			if holding.paid_in < holding.subscribed {
+				let deadline =
+					holding.subscription_deadline.ok_or(Error::<T>::MissingSubscriptionDeadline)?;
+				ensure!(deadline.is_valid(), Error::<T>::InvalidDate);
+				ensure!(
+					legal_deadline.is_none_or(|legal| deadline <= legal),
+					Error::<T>::SubscriptionDeadlineBeyondFiveYears
+				);
+			}
+			subscribed = subscribed
+				.checked_add(holding.subscribed)
+				.ok_or(Error::<T>::SubscriptionsDoNotMatchCapital)?;
+		}
+		ensure!(
+			shareholders.is_empty() || subscribed == particulars.registered_capital.amount,
+			Error::<T>::SubscriptionsDoNotMatchCapital
+		);
 		Ok(())
 	}
 
@@ -245,7 +273,10 @@ impl<T: Config> Pallet<T> {
 				particulars.english_name = english_name;
 			},
 			Amendment::Kind(kind) => particulars.kind = kind,
-			Amendment::RegisteredCapital(capital) => particulars.registered_capital = capital,
+			Amendment::Capital { registered_capital, shareholders } => {
+				particulars.registered_capital = registered_capital;
+				particulars.shareholders = shareholders;
+			},
 			Amendment::RegisteredAddress { address, division } => {
 				particulars.registered_address = address;
 				particulars.division = division;
@@ -253,7 +284,6 @@ impl<T: Config> Pallet<T> {
 			Amendment::BusinessScope(scope) => particulars.business_scope = scope,
 			Amendment::Industry(industry) => particulars.industry = industry,
 			Amendment::LegalRepresentative(hash) => particulars.legal_representative = hash,
-			Amendment::Shareholders(shareholders) => particulars.shareholders = shareholders,
 			Amendment::KeyPersonnel(key_personnel) => particulars.key_personnel = key_personnel,
 		}
 	}

@@ -2,14 +2,15 @@
 //! event) and every error path. Shared helpers are here.
 
 mod lifecycle;
+mod lists;
 mod migration;
 mod registration;
 mod reports;
 
 use crate::{
 	mock::*, testing::person, Actor, Amendment, ChangeRecord, ClosingDecision, Companies,
-	CompanyKind, Contact, Event, History, HistoryLength, KeyPerson, KeyPersonRole, Particulars,
-	ReportFigures, Shareholding, Text,
+	CompanyKind, Contact, ContributionForm, Event, FiguresDisclosure, History, HistoryLength,
+	KeyPerson, KeyPersonRole, Particulars, ReportFigures, ReportPublicData, Shareholding, Text,
 };
 use codec::Decode;
 use govchain_domain_types::{
@@ -27,7 +28,7 @@ use polkadot_sdk::{
 use govchain_domain_types::fixtures::companies::{
 	CHAOYANG_ENTERPRISE as COMPANY, CODE_CHECK_FAILING as LEGACY_COMPANY,
 	FARMERS_COOPERATIVE as COOPERATIVE, HAIDIAN_ENTERPRISE as OTHER_COMPANY, INDIVIDUAL_BUSINESS,
-	ORGANISATION_CHECK_FAILING, SHANGHAI_ENTERPRISE as SHANGHAI_COMPANY,
+	MUNICIPAL_ENTERPRISE, ORGANISATION_CHECK_FAILING, SHANGHAI_ENTERPRISE as SHANGHAI_COMPANY,
 };
 
 const STRANGER: u64 = 200;
@@ -64,6 +65,30 @@ fn industry(code: &[u8; 5]) -> IndustryCode {
 /// established on 1 March 2024, legal representative `0x11…`.
 fn particulars(kind: CompanyKind) -> Particulars<Test> {
 	crate::testing::sample_particulars(kind)
+}
+
+/// A cash shareholding; capital still unpaid is due by 31 December 2028.
+fn holding(party: PartyRef, subscribed: u128, paid_in: u128) -> Shareholding {
+	Shareholding {
+		party,
+		subscribed,
+		paid_in,
+		form: Some(ContributionForm::Cash),
+		subscription_deadline: (paid_in < subscribed).then_some(CivilDate {
+			year: 2028,
+			month: 12,
+			day: 31,
+		}),
+	}
+}
+
+fn record_paid_in(
+	who: u64,
+	code: &[u8; 18],
+	shareholder: PartyRef,
+	paid_in: u128,
+) -> DispatchResult {
+	CompanyRegistry::record_paid_in(RuntimeOrigin::signed(who), uscc(code), shareholder, paid_in)
 }
 
 fn register_with(
@@ -145,12 +170,34 @@ fn figures() -> ReportFigures {
 	}
 }
 
+/// Public report data: one investment, 10 million yuan subscribed, 6 million paid in.
+fn public_data() -> ReportPublicData<Test> {
+	ReportPublicData {
+		investments: bounded(vec![uscc(OTHER_COMPANY)]),
+		subscribed_capital: 1_000_000_000,
+		paid_in_capital: 600_000_000,
+		equity_transferred: false,
+		website: text(b"https://example.cn"),
+	}
+}
+
 fn file_report(who: u64, code: &[u8; 18], year: u16) -> DispatchResult {
+	file_report_with(who, code, year, public_data(), FiguresDisclosure::Published(figures()))
+}
+
+fn file_report_with(
+	who: u64,
+	code: &[u8; 18],
+	year: u16,
+	public: ReportPublicData<Test>,
+	figures: FiguresDisclosure,
+) -> DispatchResult {
 	CompanyRegistry::file_annual_report(
 		RuntimeOrigin::signed(who),
 		uscc(code),
 		year,
-		figures(),
+		public,
+		figures,
 		H256::repeat_byte(0xAB),
 	)
 }

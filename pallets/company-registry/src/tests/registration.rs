@@ -332,11 +332,44 @@ fn faulty_particulars() -> Vec<(&'static str, Particulars<Test>, Error<Test>)> {
 			with(&|p| p.legal_representative = H256::zero()),
 			Error::MissingLegalRepresentative,
 		),
-		("zero share", with(&|p| p.shareholders[1].basis_points = 0), Error::ZeroShare),
+		("zero subscription", with(&|p| p.shareholders[1].subscribed = 0), Error::ZeroSubscription),
 		(
-			"shares over 100 %",
-			with(&|p| p.shareholders[1].basis_points = 4_001),
-			Error::SharesExceedWhole,
+			"paid in more than subscribed",
+			with(&|p| p.shareholders[0].paid_in = 600_000_001),
+			Error::PaidInExceedsSubscription,
+		),
+		(
+			"subscriptions short of the capital",
+			with(&|p| p.registered_capital.amount += 1),
+			Error::SubscriptionsDoNotMatchCapital,
+		),
+		(
+			"subscriptions beyond the capital",
+			with(&|p| p.shareholders[0].subscribed = u128::MAX),
+			Error::SubscriptionsDoNotMatchCapital,
+		),
+		(
+			"no form of contribution",
+			with(&|p| p.shareholders[1].form = None),
+			Error::MissingContributionForm,
+		),
+		(
+			"capital unpaid without a deadline",
+			with(&|p| p.shareholders[0].subscription_deadline = None),
+			Error::MissingSubscriptionDeadline,
+		),
+		(
+			"deadline on no real day",
+			with(&|p| {
+				p.shareholders[0].subscription_deadline =
+					Some(CivilDate { year: 2027, month: 2, day: 29 })
+			}),
+			Error::InvalidDate,
+		),
+		(
+			"two investors in a sole proprietorship",
+			with(&|p| p.kind = CompanyKind::SoleProprietorship),
+			Error::TooManyShareholdersForKind,
 		),
 		(
 			"shareholder twice",
@@ -396,15 +429,134 @@ fn malformed_codes_inside_particulars_cannot_be_decoded() {
 }
 
 #[test]
-fn shares_may_add_up_to_exactly_100_percent_and_foreign_parties_use_leis() {
+fn fully_paid_shareholders_need_no_deadline_and_foreign_parties_use_leis() {
 	new_test_ext().execute_with(|| {
-		let mut whole = particulars(CompanyKind::JointStockCompany);
+		let mut paid = particulars(CompanyKind::JointStockCompany);
 		let lei = Lei::parse(b"529900T8BM49AURSDO55").expect("valid LEI");
-		whole.shareholders = bounded(vec![
-			Shareholding { party: person(0x11), basis_points: 2_500 },
-			Shareholding { party: PartyRef::ForeignEntity(lei), basis_points: 7_500 },
+		paid.shareholders = bounded(vec![
+			holding(person(0x11), 250_000_000, 250_000_000),
+			holding(PartyRef::ForeignEntity(lei), 750_000_000, 750_000_000),
 		]);
-		assert_ok!(register_with(COMPANY, whole, vec![], NO_OVERRIDE));
+		assert!(paid.shareholders.iter().all(|holding| holding.subscription_deadline.is_none()));
+		assert_ok!(register_with(COMPANY, paid.clone(), vec![], NO_OVERRIDE));
+		assert_eq!(company(COMPANY).particulars.shareholders, paid.shareholders);
+	});
+}
+
+/// `count` shareholders subscribing 1 yuan each, fully paid, and the capital they make.
+fn shareholders_of(kind: CompanyKind, count: u8) -> Particulars<Test> {
+	let mut many = particulars(kind);
+	many.shareholders =
+		bounded((0..count).map(|index| holding(person(index + 1), 100, 100)).collect());
+	many.registered_capital.amount = 100 * u128::from(count);
+	many
+}
+
+#[test]
+fn the_legal_form_bounds_the_shareholders_on_both_sides() {
+	new_test_ext().execute_with(|| {
+		let limited = CompanyKind::LimitedLiabilityCompany;
+		assert_noop!(
+			register_with(COMPANY, shareholders_of(limited, 51), vec![], NO_OVERRIDE),
+			Error::<Test>::TooManyShareholdersForKind
+		);
+		assert_ok!(register_with(COMPANY, shareholders_of(limited, 50), vec![], NO_OVERRIDE));
+		let joint_stock = CompanyKind::JointStockCompany;
+		assert_noop!(
+			register_with(OTHER_COMPANY, shareholders_of(joint_stock, 201), vec![], NO_OVERRIDE),
+			Error::<Test>::TooManyShareholdersForKind
+		);
+		assert_ok!(register_with(
+			OTHER_COMPANY,
+			shareholders_of(joint_stock, 200),
+			vec![],
+			NO_OVERRIDE
+		));
+		// Converting a joint-stock company of 200 to a limited company is refused too.
+		assert_noop!(
+			amend(OTHER_COMPANY, Amendment::Kind(limited)),
+			Error::<Test>::TooManyShareholdersForKind
+		);
+	});
+}
+
+/// 1 July 2024: the 2023 Company Law's five-year rule applies from this day.
+const LAW_IN_FORCE: CivilDate = CivilDate { year: 2024, month: 7, day: 1 };
+
+/// A limited company established on `established_on` whose first shareholder owes capital
+/// until `deadline`.
+fn owing_until(established_on: CivilDate, deadline: CivilDate) -> Particulars<Test> {
+	let mut owing = particulars(CompanyKind::LimitedLiabilityCompany);
+	owing.established_on = established_on;
+	owing.shareholders[0].subscription_deadline = Some(deadline);
+	owing
+}
+
+#[test]
+fn a_limited_company_established_under_the_2023_law_pays_in_within_five_years() {
+	new_test_ext().execute_with(|| {
+		set_time(CivilDate { year: 2024, month: 8, day: 1 }.start_in_cst());
+		let five_years = CivilDate { year: 2029, month: 7, day: 1 };
+		let a_day_more = CivilDate { year: 2029, month: 7, day: 2 };
+		assert_noop!(
+			register_with(COMPANY, owing_until(LAW_IN_FORCE, a_day_more), vec![], NO_OVERRIDE),
+			Error::<Test>::SubscriptionDeadlineBeyondFiveYears
+		);
+		assert_ok!(register_with(
+			COMPANY,
+			owing_until(LAW_IN_FORCE, five_years),
+			vec![],
+			NO_OVERRIDE
+		));
+		// A company established the day before is not bound by the rule.
+		let day_before = CivilDate { year: 2024, month: 6, day: 30 };
+		let later = CivilDate { year: 2035, month: 12, day: 31 };
+		assert_ok!(register_with(
+			OTHER_COMPANY,
+			owing_until(day_before, later),
+			vec![],
+			NO_OVERRIDE
+		));
+		// A joint-stock company is not bound by it either.
+		let mut joint_stock = owing_until(LAW_IN_FORCE, later);
+		joint_stock.kind = CompanyKind::JointStockCompany;
+		assert_ok!(register_with(MUNICIPAL_ENTERPRISE, joint_stock, vec![], NO_OVERRIDE));
+	});
+}
+
+#[test]
+fn the_capital_reads_overdue_from_the_day_after_a_deadline() {
+	new_test_ext().execute_with(|| {
+		set_time(CivilDate { year: 2024, month: 8, day: 1 }.start_in_cst());
+		let five_years = CivilDate { year: 2029, month: 7, day: 1 };
+		let owing = owing_until(LAW_IN_FORCE, five_years);
+		assert_ok!(register_with(COMPANY, owing, vec![CONTROLLER], NO_OVERRIDE));
+		// The sample company, established before the law: bound by its own deadlines only.
+		assert_ok!(register(OTHER_COMPANY));
+		let capital = |at: u64| {
+			set_time(at);
+			CompanyRegistry::company_details(uscc(COMPANY)).expect("registered").capital
+		};
+		let last_moment = five_years.end_in_cst() - 1;
+		let before = capital(last_moment);
+		assert_eq!(before.due_by, Some(five_years));
+		assert_eq!((before.subscribed, before.paid_in), (1_000_000_000, 600_000_000));
+		assert!(!before.overdue);
+		assert!(capital(five_years.end_in_cst()).overdue);
+		// Paid in, it is no longer overdue.
+		assert_ok!(record_paid_in(CONTROLLER, COMPANY, person(0x11), 600_000_000));
+		assert!(!capital(five_years.end_in_cst()).overdue);
+		// The sample company's first shareholder owes by 31 December 2028.
+		let own_deadline = CivilDate { year: 2028, month: 12, day: 31 };
+		let details = |at: u64| {
+			set_time(at);
+			CompanyRegistry::company_details(uscc(OTHER_COMPANY))
+				.expect("registered")
+				.capital
+		};
+		assert_eq!(details(own_deadline.end_in_cst() - 1).due_by, None);
+		assert!(!details(own_deadline.end_in_cst() - 1).overdue);
+		assert!(details(own_deadline.end_in_cst()).overdue);
 	});
 }
 
@@ -510,8 +662,7 @@ fn an_agency_stripped_of_the_market_regulator_role_can_do_nothing() {
 fn each_amendment_replaces_its_part_and_the_event_names_it() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(register(COMPANY));
-		let new_shareholders =
-			bounded(vec![Shareholding { party: person(0x41), basis_points: 10_000 }]);
+		let new_shareholders = bounded(vec![holding(person(0x41), 500, 500)]);
 		let new_key_personnel =
 			bounded(vec![KeyPerson { role: KeyPersonRole::Chairperson, party: person(0x41) }]);
 		type Applied = dyn Fn(&Particulars<Test>) -> bool;
@@ -531,9 +682,12 @@ fn each_amendment_replaces_its_part_and_the_event_names_it() {
 				p.kind == CompanyKind::JointStockCompany
 			}),
 			(
-				Amendment::RegisteredCapital(Money { currency: CurrencyCode::CNY, amount: 5 }),
-				Particular::RegisteredCapital,
-				&|p| p.registered_capital.amount == 5,
+				Amendment::Capital {
+					registered_capital: Money { currency: CurrencyCode::CNY, amount: 500 },
+					shareholders: new_shareholders.clone(),
+				},
+				Particular::Capital,
+				&|p| p.registered_capital.amount == 500 && p.shareholders.len() == 1,
 			),
 			(
 				Amendment::RegisteredAddress {
@@ -556,9 +710,6 @@ fn each_amendment_replaces_its_part_and_the_event_names_it() {
 				Particular::LegalRepresentative,
 				&|p| p.legal_representative == H256::repeat_byte(0x41),
 			),
-			(Amendment::Shareholders(new_shareholders.clone()), Particular::Shareholders, &|p| {
-				p.shareholders.len() == 1
-			}),
 			(Amendment::KeyPersonnel(new_key_personnel.clone()), Particular::KeyPersonnel, &|p| {
 				p.key_personnel[0].role == KeyPersonRole::Chairperson
 			}),
@@ -590,12 +741,15 @@ fn amendments_are_checked_like_registrations() {
 		assert_noop!(
 			amend(
 				COMPANY,
-				Amendment::Shareholders(bounded(vec![
-					Shareholding { party: person(1), basis_points: 9_000 },
-					Shareholding { party: person(2), basis_points: 1_001 },
-				]))
+				Amendment::Capital {
+					registered_capital: Money { currency: CurrencyCode::CNY, amount: 1_000 },
+					shareholders: bounded(vec![
+						holding(person(1), 900, 900),
+						holding(person(2), 101, 101),
+					]),
+				}
 			),
-			Error::<Test>::SharesExceedWhole
+			Error::<Test>::SubscriptionsDoNotMatchCapital
 		);
 		assert_noop!(
 			amend(OTHER_COMPANY, Amendment::Kind(CompanyKind::JointStockCompany)),
