@@ -4,10 +4,21 @@
 export const CHAOYANG_ENTERPRISE = '91110105MA01ABCD5F';
 
 /**
- * Particulars of a Beijing company as polkadot.js submits them. Runtimes before storage
- * version 1 of the registry call the company's people `officers`; pass that name for them.
+ * Particulars of a Beijing company as polkadot.js submits them, in the layout of the
+ * registry's storage version `registryVersion`: version 1 (runtime spec 102) recorded
+ * shares in basis points, version 2 subscribed and paid-in capital.
  */
-export function companyParticulars(keyPersonnelField = 'keyPersonnel') {
+export function companyParticulars(registryVersion = 2) {
+  const person = `0x${'21'.repeat(32)}`;
+  const shareholders = registryVersion >= 2
+    ? [{
+      party: { Person: person },
+      subscribed: 1_000_000_000n,
+      paidIn: 250_000_000n,
+      form: 'Cash',
+      subscriptionDeadline: { year: 2030, month: 12, day: 31 },
+    }]
+    : [{ party: { Person: person }, basisPoints: 10_000 }];
   return {
     legalName: '北京链政科技有限公司',
     englishName: 'Beijing Govchain Technology Co., Ltd.',
@@ -19,7 +30,7 @@ export function companyParticulars(keyPersonnelField = 'keyPersonnel') {
     industry: 'I6513',
     establishedOn: { year: 2026, month: 1, day: 15 },
     legalRepresentative: `0x${'11'.repeat(32)}`,
-    shareholders: [{ party: { Person: `0x${'21'.repeat(32)}` }, basisPoints: 10_000 }],
-    [keyPersonnelField]: [{ role: 'ExecutiveDirector', party: { Person: `0x${'11'.repeat(32)}` } }],
+    shareholders,
+    keyPersonnel: [{ role: 'ExecutiveDirector', party: { Person: `0x${'11'.repeat(32)}` } }],
   };
 }

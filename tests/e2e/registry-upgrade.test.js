@@ -1,5 +1,5 @@
 // A live runtime upgrade with a storage migration: a development chain started on the
-// previous release's runtime (spec 101, company registry at storage version 0; the wasm is
+// previous release's runtime (spec 102, company registry at storage version 1; the wasm is
 // kept in fixtures/), populated through that runtime's own calls, then upgraded the way
 // the chain is governed — a council motion authorizes this build's runtime, anyone applies
 // it — after which the registry's migration runs in the next block and every record reads
@@ -15,7 +15,7 @@ import { Keyring } from '@polkadot/keyring';
 import { CHAOYANG_ENTERPRISE, companyParticulars } from './fixtures.js';
 import { NODE_BINARY, sendAndWatch, startNode, waitFor } from './node-process.js';
 
-const PREVIOUS_RUNTIME = new URL('./fixtures/govchain-runtime-spec101.compact.compressed.wasm',
+const PREVIOUS_RUNTIME = new URL('./fixtures/govchain-runtime-spec102.compact.compressed.wasm',
   import.meta.url);
 const COMPANY = CHAOYANG_ENTERPRISE;
 
@@ -56,18 +56,23 @@ test('the council upgrades a populated chain and the registry migrates with noth
   const keyring = new Keyring({ type: 'sr25519' });
   const [alice, bob, charlie, dave, eve, ferdie] =
     ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map((name) => keyring.addFromUri(`//${name}`));
-  assert.equal(api.runtimeVersion.specVersion.toNumber(), 101, 'the chain starts on the previous runtime');
-  assert.equal((await api.query.companyRegistry.palletVersion()).toNumber(), 0);
+  assert.equal(api.runtimeVersion.specVersion.toNumber(), 102, 'the chain starts on the previous runtime');
+  assert.equal((await api.query.companyRegistry.palletVersion()).toNumber(), 1);
 
   // Populated with the previous runtime's calls: Eve, the market regulator's officer,
-  // registers a company and lists it as abnormal (a status in version 0).
-  const particulars = companyParticulars('officers');
+  // registers a company (its one shareholder holding 10,000 basis points in version 1),
+  // doubles its capital and lists it as abnormal.
+  const particulars = companyParticulars(1);
   await sendAndWatch(api.tx.companyRegistry.register(
-    COMPANY, particulars, [ferdie.address], false, 'Decision 2026-118'), eve);
-  await sendAndWatch(api.tx.companyRegistry.changeStatus(
-    COMPANY, { ListAbnormal: 'FalseInformation' }, 'Decision 2026-119'), eve);
+    COMPANY, particulars, [ferdie.address], { organisationCheck: false, codeCheck: false },
+    'Decision 2026-118'), eve);
+  await sendAndWatch(api.tx.companyRegistry.amend(
+    COMPANY, { RegisteredCapital: { currency: 'CNY', amount: 2_000_000_000n } },
+    'Decision 2026-119'), eve);
+  await sendAndWatch(api.tx.companyRegistry.listAbnormal(
+    COMPANY, 'FalseInformation', 'Decision 2026-120'), eve);
   const before = (await api.call.companyRegistryApi.company(COMPANY)).unwrap();
-  assert.ok(before.statusNow.isAbnormal);
+  assert.equal(before.standing.abnormalListings.toNumber(), 1);
 
   // Two thirds of the council authorize this build's runtime; Dave applies it.
   const members = (await api.query.council.members()).map((member) => member.toString());
@@ -89,8 +94,8 @@ test('the council upgrades a populated chain and the registry migrates with noth
   await sendAndWatch(api.tx.system.applyAuthorizedUpgrade(newCode), dave);
 
   // The next block runs the migration.
-  await waitFor('the registry at storage version 1',
-    async () => (await api.query.companyRegistry.palletVersion()).toNumber() === 1,
+  await waitFor('the registry at storage version 2',
+    async () => (await api.query.companyRegistry.palletVersion()).toNumber() === 2,
     { timeoutMs: 120_000 });
   // A client connecting now reads the new runtime's metadata and runtime APIs (polkadot.js
   // does not re-read the runtime API list of a connection across an upgrade).
@@ -106,22 +111,38 @@ test('the council upgrades a populated chain and the registry migrates with noth
 
 /** The records the previous runtime wrote, as the new runtime reads them. */
 async function checkMigratedRegistry(api, particulars, ferdie, eve) {
-  assert.ok(api.runtimeVersion.specVersion.toNumber() > 101);
+  assert.ok(api.runtimeVersion.specVersion.toNumber() > 102);
   const details = (await api.call.companyRegistryApi.company(COMPANY)).unwrap();
-  assert.ok(details.standing.status.isActive, 'the abnormal status became a listing');
+  assert.ok(details.standing.status.isActive);
   assert.equal(details.standing.abnormalListings.toNumber(), 1);
   assert.ok(details.company.abnormalListings[0].reason.isFalseInformation);
   assert.equal(details.company.particulars.legalName.toUtf8(), particulars.legalName);
-  assert.equal(details.company.particulars.keyPersonnel.length, 1);
   assert.equal(details.company.controllers[0].toString(), ferdie.address);
-  assert.ok(!details.company.acceptedCheckFailures.codeCheck.isTrue);
+  // The share became a subscription of the whole capital; payments were not recorded.
+  const [holding] = details.company.particulars.shareholders;
+  assert.equal(holding.subscribed.toBigInt(), 2_000_000_000n);
+  assert.equal(holding.paidIn.toBigInt(), 0n);
+  assert.ok(holding.form.isNone);
+  assert.equal(details.capital.subscribed.toBigInt(), 2_000_000_000n);
+  // The history replays the capital of its time.
   const page = await api.call.companyRegistryApi.history(COMPANY, 0, 10);
-  assert.equal(page.total.toNumber(), 2);
+  assert.equal(page.total.toNumber(), 3);
   assert.ok(page.records[0].change.isRegistered);
-  assert.ok(page.records[1].change.isListed);
+  const amended = page.records[1].change.asAmended;
+  assert.ok(amended.isCapital);
+  assert.equal(amended.asCapital.shareholders[0].subscribed.toBigInt(), 2_000_000_000n);
+  assert.ok(page.records[2].change.isListed);
+  // The lists were built by the migration.
+  const abnormal = await api.call.companyRegistryApi.companiesOnList('Abnormal', null, 10);
+  assert.deepEqual(abnormal.companies.map(([code]) => code.toUtf8()), [COMPANY]);
+  const active = await api.call.companyRegistryApi.companiesOnList('Active', null, 10);
+  assert.equal(active.total.toNumber(), 1);
 
-  // The register goes on under the new rules: the listing is removed on its own.
+  // The register goes on under the new rules: the company publishes a payment.
+  const paid = await sendAndWatch(api.tx.companyRegistry.recordPaidIn(
+    COMPANY, holding.party, 500_000_000n), ferdie);
+  assert.ok(paid.events.some((event) => api.events.companyRegistry.CapitalPaidIn.is(event)));
   const removed = await sendAndWatch(api.tx.companyRegistry.removeListing(
-    COMPANY, 'FalseInformation', 'Decision 2026-120'), eve);
+    COMPANY, 'FalseInformation', 'Decision 2026-121'), eve);
   assert.ok(removed.events.some((event) => api.events.companyRegistry.ListingRemoved.is(event)));
 }
