@@ -5,72 +5,34 @@
 // it — after which the registry's migration runs in the next block and every record reads
 // back through the new runtime API.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { Keyring } from '@polkadot/keyring';
-import { CHAOYANG_ENTERPRISE, companyParticulars } from './fixtures.js';
-import { NODE_BINARY, sendAndWatch, startNode, waitFor } from './node-process.js';
+import { CHAOYANG_ENTERPRISE } from './fixtures.js';
+import { sendAndWatch, waitFor } from './node-process.js';
+import {
+  devAccounts, populatePreviousRegistry, PREVIOUS_SPEC_VERSION, startPreviousRuntimeNode,
+} from './previous-runtime.js';
 
-const PREVIOUS_RUNTIME = new URL('./fixtures/govchain-runtime-spec102.compact.compressed.wasm',
-  import.meta.url);
 const COMPANY = CHAOYANG_ENTERPRISE;
 
-let node;
-let specDir;
-let newCode;
-
-/** The development chain spec with the previous release's runtime as its genesis code. */
-function previousRuntimeChainSpec() {
-  specDir = mkdtempSync(join(tmpdir(), 'govchain-upgrade-spec-'));
-  const spec = JSON.parse(execFileSync(NODE_BINARY, ['build-spec', '--chain', 'dev'],
-    { maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] }));
-  // This build's runtime, as the node embeds it: the code the council will authorize.
-  newCode = spec.genesis.runtimeGenesis.code;
-  spec.genesis.runtimeGenesis.code = `0x${readFileSync(PREVIOUS_RUNTIME).toString('hex')}`;
-  const plainPath = join(specDir, 'plain.json');
-  writeFileSync(plainPath, JSON.stringify(spec));
-  // The raw spec's genesis state is built by the previous runtime itself.
-  const raw = execFileSync(NODE_BINARY, ['build-spec', '--chain', plainPath, '--raw'],
-    { maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
-  const rawPath = join(specDir, 'raw.json');
-  writeFileSync(rawPath, raw);
-  return rawPath;
-}
+let chain;
 
 before(async () => {
-  const chainSpec = previousRuntimeChainSpec();
-  node = await startNode('upgrade', ['--chain', chainSpec, '--alice', '--force-authoring']);
+  chain = await startPreviousRuntimeNode('upgrade');
 });
 
 after(async () => {
-  if (node) await node.stop();
-  if (specDir) rmSync(specDir, { recursive: true, force: true });
+  if (chain) await chain.stop();
 });
 
 test('the council upgrades a populated chain and the registry migrates with nothing lost', async () => {
+  const { node, newCode } = chain;
   const api = await node.api();
-  const keyring = new Keyring({ type: 'sr25519' });
-  const [alice, bob, charlie, dave, eve, ferdie] =
-    ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map((name) => keyring.addFromUri(`//${name}`));
-  assert.equal(api.runtimeVersion.specVersion.toNumber(), 102, 'the chain starts on the previous runtime');
+  const { alice, bob, charlie, dave, eve, ferdie } = devAccounts();
+  assert.equal(api.runtimeVersion.specVersion.toNumber(), PREVIOUS_SPEC_VERSION,
+    'the chain starts on the previous runtime');
   assert.equal((await api.query.companyRegistry.palletVersion()).toNumber(), 1);
-
-  // Populated with the previous runtime's calls: Eve, the market regulator's officer,
-  // registers a company (its one shareholder holding 10,000 basis points in version 1),
-  // doubles its capital and lists it as abnormal.
-  const particulars = companyParticulars(1);
-  await sendAndWatch(api.tx.companyRegistry.register(
-    COMPANY, particulars, [ferdie.address], { organisationCheck: false, codeCheck: false },
-    'Decision 2026-118'), eve);
-  await sendAndWatch(api.tx.companyRegistry.amend(
-    COMPANY, { RegisteredCapital: { currency: 'CNY', amount: 2_000_000_000n } },
-    'Decision 2026-119'), eve);
-  await sendAndWatch(api.tx.companyRegistry.listAbnormal(
-    COMPANY, 'FalseInformation', 'Decision 2026-120'), eve);
+  const particulars = await populatePreviousRegistry(api, { eve, ferdie });
   const before = (await api.call.companyRegistryApi.company(COMPANY)).unwrap();
   assert.equal(before.standing.abnormalListings.toNumber(), 1);
 
@@ -111,7 +73,7 @@ test('the council upgrades a populated chain and the registry migrates with noth
 
 /** The records the previous runtime wrote, as the new runtime reads them. */
 async function checkMigratedRegistry(api, particulars, ferdie, eve) {
-  assert.ok(api.runtimeVersion.specVersion.toNumber() > 102);
+  assert.ok(api.runtimeVersion.specVersion.toNumber() > PREVIOUS_SPEC_VERSION);
   const details = (await api.call.companyRegistryApi.company(COMPANY)).unwrap();
   assert.ok(details.standing.status.isActive);
   assert.equal(details.standing.abnormalListings.toNumber(), 1);
