@@ -215,7 +215,10 @@ pub mod v2 {
 				// `pre_upgrade` checks that every record decodes.
 				let Some(old) = v1::Companies::<T>::take(uscc) else { continue };
 				let length = HistoryLength::<T>::get(uscc);
-				let mut capital = None;
+				// The registration entry sets it; the record's own stands in for a history
+				// without one (which `try_state` reports).
+				let mut capital =
+					(old.particulars.registered_capital, old.particulars.shareholders.clone());
 				for index in 0..length {
 					let Some(entry) = v1::History::<T>::get(uscc, index) else { continue };
 					History::<T>::insert(uscc, index, record(entry, &mut capital));
@@ -313,11 +316,15 @@ pub mod v2 {
 		}
 	}
 
+	/// The registered capital and shares as version 1 recorded them.
+	pub(crate) type V1Capital<T> =
+		(Money, BoundedVec<v1::Shareholding, <T as Config>::MaxShareholders>);
+
 	/// A version 1 history entry in the version 2 layout. `capital` carries the registered
 	/// capital and shares as of the entries converted so far, oldest first.
 	pub(crate) fn record<T: Config>(
 		old: v1::ChangeRecord<T>,
-		capital: &mut Option<(Money, BoundedVec<v1::Shareholding, T::MaxShareholders>)>,
+		capital: &mut V1Capital<T>,
 	) -> ChangeRecord<T> {
 		let change = match old.change {
 			v1::Change::Registered {
@@ -325,7 +332,7 @@ pub mod v2 {
 				controllers,
 				accepted_check_failures,
 			} => {
-				*capital = Some((registered.registered_capital, registered.shareholders.clone()));
+				*capital = (registered.registered_capital, registered.shareholders.clone());
 				Change::Registered {
 					particulars: particulars(registered),
 					controllers,
@@ -350,21 +357,12 @@ pub mod v2 {
 
 	/// A version 1 amendment in the version 2 layout: a new capital or new shares become a
 	/// `Capital` amendment made with the other half as it stood.
-	fn amendment_v2<T: Config>(
-		old: v1::Amendment<T>,
-		capital: &mut Option<(Money, BoundedVec<v1::Shareholding, T::MaxShareholders>)>,
-	) -> Amendment<T> {
+	fn amendment_v2<T: Config>(old: v1::Amendment<T>, capital: &mut V1Capital<T>) -> Amendment<T> {
 		let mut capital_amendment = |money: Option<Money>, shares: Option<BoundedVec<_, _>>| {
-			let (current_money, current_shares) = capital.clone().unwrap_or_else(|| {
-				(
-					Money { currency: govchain_domain_types::CurrencyCode::CNY, amount: 0 },
-					Default::default(),
-				)
-			});
-			let money = money.unwrap_or(current_money);
-			let shares = shares.unwrap_or(current_shares);
+			let money = money.unwrap_or(capital.0);
+			let shares = shares.unwrap_or_else(|| capital.1.clone());
 			let shareholders = subscriptions::<T>(money.amount, &shares);
-			*capital = Some((money, shares));
+			*capital = (money, shares);
 			Amendment::Capital { registered_capital: money, shareholders }
 		};
 		match old {

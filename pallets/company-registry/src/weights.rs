@@ -28,6 +28,10 @@ pub trait WeightInfo {
 	fn set_controllers() -> Weight;
 	/// Weight of `file_annual_report`.
 	fn file_annual_report() -> Weight;
+	/// Weight of `correct_annual_report`.
+	fn correct_annual_report() -> Weight;
+	/// Weight of `record_paid_in`.
+	fn record_paid_in() -> Weight;
 	/// Weight of `update_contact`.
 	fn update_contact() -> Weight;
 	/// Weight of `record_lazy_rules`.
@@ -44,10 +48,6 @@ pub trait WeightInfo {
 	fn resume_business() -> Weight;
 	/// Weight of `enter_liquidation`.
 	fn enter_liquidation() -> Weight;
-	/// Weight of `record_paid_in`.
-	fn record_paid_in() -> Weight;
-	/// Weight of `correct_annual_report`.
-	fn correct_annual_report() -> Weight;
 }
 
 /// Weights measured with the runtime's database weights.
@@ -58,42 +58,50 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Agencies::Agencies` (r:1 w:0)
 	/// Proof: `Agencies::Agencies` (`max_values`: None, `max_size`: Some(2261), added: 4736, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::Companies` (r:32 w:1)
-	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(7700), added: 10175, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(20351), added: 22826, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::RepresentedCompanies` (r:1 w:1)
 	/// Proof: `CompanyRegistry::RepresentedCompanies` (`max_values`: None, `max_size`: Some(625), added: 3100, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
 	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::ListLength` (r:1 w:1)
+	/// Proof: `CompanyRegistry::ListLength` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::ReportsOwedCount` (r:1 w:1)
+	/// Proof: `CompanyRegistry::ReportsOwedCount` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::ReportsOwed` (r:0 w:1)
+	/// Proof: `CompanyRegistry::ReportsOwed` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::CompaniesByList` (r:0 w:1)
+	/// Proof: `CompanyRegistry::CompaniesByList` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::History` (r:0 w:1)
-	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7433), added: 9908, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(20084), added: 22559, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10942`
-		//  Estimated: `326590`
-		// Minimum execution time: 521_591_000 picoseconds.
-		Weight::from_parts(564_637_000, 326590)
-			.saturating_add(T::DbWeight::get().reads(37_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		//  Measured:  `23734`
+		//  Estimated: `731422`
+		// Minimum execution time: 1_175_359_000 picoseconds.
+		Weight::from_parts(1_215_848_000, 731422)
+			.saturating_add(T::DbWeight::get().reads(39_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Agencies::OfficerOf` (r:1 w:0)
 	/// Proof: `Agencies::OfficerOf` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `Agencies::Agencies` (r:1 w:0)
 	/// Proof: `Agencies::Agencies` (`max_values`: None, `max_size`: Some(2261), added: 4736, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::Companies` (r:1 w:1)
-	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(7700), added: 10175, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(20351), added: 22826, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
 	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::History` (r:0 w:1)
-	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7433), added: 9908, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(20084), added: 22559, mode: `MaxEncodedLen`)
 	fn amend() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `8018`
-		//  Estimated: `11165`
-		// Minimum execution time: 131_661_000 picoseconds.
-		Weight::from_parts(194_590_000, 11165)
+		//  Measured:  `20774`
+		//  Estimated: `23816`
+		// Minimum execution time: 300_689_000 picoseconds.
+		Weight::from_parts(312_003_000, 23816)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -102,7 +110,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Agencies::Agencies` (r:1 w:0)
 	/// Proof: `Agencies::Agencies` (`max_values`: None, `max_size`: Some(2261), added: 4736, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::Companies` (r:32 w:1)
-	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(7700), added: 10175, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(20351), added: 22826, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::RepresentedCompanies` (r:2 w:2)
@@ -110,13 +118,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
 	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::History` (r:0 w:1)
-	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7433), added: 9908, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(20084), added: 22559, mode: `MaxEncodedLen`)
 	fn amend_legal_representative() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `18195`
-		//  Estimated: `326590`
-		// Minimum execution time: 533_855_000 picoseconds.
-		Weight::from_parts(651_984_000, 326590)
+		//  Measured:  `43640`
+		//  Estimated: `731422`
+		// Minimum execution time: 1_068_429_000 picoseconds.
+		Weight::from_parts(1_104_468_000, 731422)
 			.saturating_add(T::DbWeight::get().reads(38_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -125,87 +133,130 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Agencies::Agencies` (r:1 w:0)
 	/// Proof: `Agencies::Agencies` (`max_values`: None, `max_size`: Some(2261), added: 4736, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::Companies` (r:1 w:1)
-	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(7700), added: 10175, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(20351), added: 22826, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
 	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::ListLength` (r:3 w:3)
+	/// Proof: `CompanyRegistry::ListLength` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::CompaniesByList` (r:0 w:3)
+	/// Proof: `CompanyRegistry::CompaniesByList` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::History` (r:0 w:4)
-	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7433), added: 9908, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(20084), added: 22559, mode: `MaxEncodedLen`)
 	fn list_abnormal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `8043`
-		//  Estimated: `11165`
-		// Minimum execution time: 142_463_000 picoseconds.
-		Weight::from_parts(163_363_000, 11165)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		//  Measured:  `20837`
+		//  Estimated: `23816`
+		// Minimum execution time: 248_875_000 picoseconds.
+		Weight::from_parts(265_132_000, 23816)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Agencies::OfficerOf` (r:1 w:0)
 	/// Proof: `Agencies::OfficerOf` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `Agencies::Agencies` (r:1 w:0)
 	/// Proof: `Agencies::Agencies` (`max_values`: None, `max_size`: Some(2261), added: 4736, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::Companies` (r:1 w:1)
-	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(7700), added: 10175, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(20351), added: 22826, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
 	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::ListLength` (r:3 w:3)
+	/// Proof: `CompanyRegistry::ListLength` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::CompaniesByList` (r:0 w:3)
+	/// Proof: `CompanyRegistry::CompaniesByList` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::History` (r:0 w:4)
-	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7433), added: 9908, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(20084), added: 22559, mode: `MaxEncodedLen`)
 	fn remove_listing() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `8043`
-		//  Estimated: `11165`
-		// Minimum execution time: 143_264_000 picoseconds.
-		Weight::from_parts(153_692_000, 11165)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		//  Measured:  `20837`
+		//  Estimated: `23816`
+		// Minimum execution time: 250_662_000 picoseconds.
+		Weight::from_parts(272_690_000, 23816)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Agencies::OfficerOf` (r:1 w:0)
 	/// Proof: `Agencies::OfficerOf` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `Agencies::Agencies` (r:1 w:0)
 	/// Proof: `Agencies::Agencies` (`max_values`: None, `max_size`: Some(2261), added: 4736, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::Companies` (r:1 w:1)
-	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(7700), added: 10175, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(20351), added: 22826, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
 	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::History` (r:0 w:1)
-	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7433), added: 9908, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(20084), added: 22559, mode: `MaxEncodedLen`)
 	fn set_controllers() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `8018`
-		//  Estimated: `11165`
-		// Minimum execution time: 103_336_000 picoseconds.
-		Weight::from_parts(110_297_000, 11165)
+		//  Measured:  `20774`
+		//  Estimated: `23816`
+		// Minimum execution time: 178_623_000 picoseconds.
+		Weight::from_parts(203_705_000, 23816)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `CompanyRegistry::Companies` (r:1 w:1)
-	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(7700), added: 10175, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(20351), added: 22826, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::AnnualReports` (r:1 w:1)
-	/// Proof: `CompanyRegistry::AnnualReports` (`max_values`: None, `max_size`: Some(204), added: 2679, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::AnnualReports` (`max_values`: None, `max_size`: Some(1524), added: 3999, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
 	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::ListLength` (r:3 w:3)
+	/// Proof: `CompanyRegistry::ListLength` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::ReportsOwedCount` (r:2 w:2)
+	/// Proof: `CompanyRegistry::ReportsOwedCount` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::ReportsOwed` (r:0 w:2)
+	/// Proof: `CompanyRegistry::ReportsOwed` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::CompaniesByList` (r:0 w:3)
+	/// Proof: `CompanyRegistry::CompaniesByList` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::History` (r:0 w:4)
-	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7433), added: 9908, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(20084), added: 22559, mode: `MaxEncodedLen`)
 	fn file_annual_report() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `7548`
-		//  Estimated: `11165`
-		// Minimum execution time: 169_739_000 picoseconds.
-		Weight::from_parts(182_004_000, 11165)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		//  Measured:  `20380`
+		//  Estimated: `23816`
+		// Minimum execution time: 300_530_000 picoseconds.
+		Weight::from_parts(330_787_000, 23816)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(18_u64))
 	}
 	/// Storage: `CompanyRegistry::Companies` (r:1 w:1)
-	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(7700), added: 10175, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(20351), added: 22826, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::AnnualReports` (r:1 w:1)
+	/// Proof: `CompanyRegistry::AnnualReports` (`max_values`: None, `max_size`: Some(1524), added: 3999, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
+	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::ListLength` (r:3 w:3)
+	/// Proof: `CompanyRegistry::ListLength` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::SupersededReports` (r:0 w:1)
+	/// Proof: `CompanyRegistry::SupersededReports` (`max_values`: None, `max_size`: Some(1533), added: 4008, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::CompaniesByList` (r:0 w:3)
+	/// Proof: `CompanyRegistry::CompaniesByList` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::History` (r:0 w:3)
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(20084), added: 22559, mode: `MaxEncodedLen`)
+	fn correct_annual_report() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `21962`
+		//  Estimated: `23816`
+		// Minimum execution time: 290_269_000 picoseconds.
+		Weight::from_parts(309_024_000, 23816)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
+	}
+	/// Storage: `CompanyRegistry::Companies` (r:1 w:1)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(20351), added: 22826, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -213,49 +264,72 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
 	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::History` (r:0 w:1)
-	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7433), added: 9908, mode: `MaxEncodedLen`)
-	fn update_contact() -> Weight {
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(20084), added: 22559, mode: `MaxEncodedLen`)
+	fn record_paid_in() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `7523`
-		//  Estimated: `11165`
-		// Minimum execution time: 122_344_000 picoseconds.
-		Weight::from_parts(128_853_000, 11165)
+		//  Measured:  `20279`
+		//  Estimated: `23816`
+		// Minimum execution time: 196_597_000 picoseconds.
+		Weight::from_parts(204_286_000, 23816)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CompanyRegistry::Companies` (r:1 w:1)
-	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(7700), added: 10175, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(20351), added: 22826, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
+	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::History` (r:0 w:1)
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(20084), added: 22559, mode: `MaxEncodedLen`)
+	fn update_contact() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `20279`
+		//  Estimated: `23816`
+		// Minimum execution time: 198_918_000 picoseconds.
+		Weight::from_parts(205_555_000, 23816)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `CompanyRegistry::Companies` (r:1 w:1)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(20351), added: 22826, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
 	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::ListLength` (r:3 w:3)
+	/// Proof: `CompanyRegistry::ListLength` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::CompaniesByList` (r:0 w:3)
+	/// Proof: `CompanyRegistry::CompaniesByList` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::History` (r:0 w:3)
-	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7433), added: 9908, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(20084), added: 22559, mode: `MaxEncodedLen`)
 	fn record_lazy_rules() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `7374`
-		//  Estimated: `11165`
-		// Minimum execution time: 105_429_000 picoseconds.
-		Weight::from_parts(120_762_000, 11165)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		//  Measured:  `20168`
+		//  Estimated: `23816`
+		// Minimum execution time: 211_695_000 picoseconds.
+		Weight::from_parts(220_072_000, 23816)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Agencies::OfficerOf` (r:1 w:0)
 	/// Proof: `Agencies::OfficerOf` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `Agencies::Agencies` (r:1 w:0)
 	/// Proof: `Agencies::Agencies` (`max_values`: None, `max_size`: Some(2261), added: 4736, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::Companies` (r:1 w:0)
-	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(7700), added: 10175, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(20351), added: 22826, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::PendingDecisions` (r:1 w:1)
 	/// Proof: `CompanyRegistry::PendingDecisions` (`max_values`: None, `max_size`: Some(351), added: 2826, mode: `MaxEncodedLen`)
 	fn propose_closure() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `8436`
-		//  Estimated: `11165`
-		// Minimum execution time: 75_319_000 picoseconds.
-		Weight::from_parts(80_143_000, 11165)
+		//  Measured:  `21188`
+		//  Estimated: `23816`
+		// Minimum execution time: 92_588_000 picoseconds.
+		Weight::from_parts(97_444_000, 23816)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -268,19 +342,27 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::Companies` (r:1 w:1)
-	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(7700), added: 10175, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(20351), added: 22826, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
 	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::ListLength` (r:3 w:3)
+	/// Proof: `CompanyRegistry::ListLength` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::ReportsOwedCount` (r:1 w:1)
+	/// Proof: `CompanyRegistry::ReportsOwedCount` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::ReportsOwed` (r:0 w:1)
+	/// Proof: `CompanyRegistry::ReportsOwed` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::CompaniesByList` (r:0 w:3)
+	/// Proof: `CompanyRegistry::CompaniesByList` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::History` (r:0 w:4)
-	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7433), added: 9908, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(20084), added: 22559, mode: `MaxEncodedLen`)
 	fn confirm_closure() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `8486`
-		//  Estimated: `11165`
-		// Minimum execution time: 155_562_000 picoseconds.
-		Weight::from_parts(169_844_000, 11165)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		//  Measured:  `21314`
+		//  Estimated: `23816`
+		// Minimum execution time: 270_264_000 picoseconds.
+		Weight::from_parts(283_692_000, 23816)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Agencies::OfficerOf` (r:1 w:0)
 	/// Proof: `Agencies::OfficerOf` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
@@ -290,173 +372,175 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CompanyRegistry::PendingDecisions` (`max_values`: None, `max_size`: Some(351), added: 2826, mode: `MaxEncodedLen`)
 	fn withdraw_closure() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1292`
+		//  Measured:  `1391`
 		//  Estimated: `5726`
-		// Minimum execution time: 54_880_000 picoseconds.
-		Weight::from_parts(98_894_000, 5726)
+		// Minimum execution time: 55_437_000 picoseconds.
+		Weight::from_parts(58_291_000, 5726)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Agencies::OfficerOf` (r:1 w:0)
 	/// Proof: `Agencies::OfficerOf` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::Companies` (r:1 w:1)
-	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(7700), added: 10175, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(20351), added: 22826, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
 	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::ListLength` (r:1 w:1)
+	/// Proof: `CompanyRegistry::ListLength` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::CompaniesByList` (r:0 w:1)
+	/// Proof: `CompanyRegistry::CompaniesByList` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::History` (r:0 w:4)
-	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7433), added: 9908, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(20084), added: 22559, mode: `MaxEncodedLen`)
 	fn suspend_business() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `7849`
-		//  Estimated: `11165`
-		// Minimum execution time: 179_404_000 picoseconds.
-		Weight::from_parts(199_300_000, 11165)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		//  Measured:  `20643`
+		//  Estimated: `23816`
+		// Minimum execution time: 283_555_000 picoseconds.
+		Weight::from_parts(298_664_000, 23816)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Agencies::OfficerOf` (r:1 w:0)
 	/// Proof: `Agencies::OfficerOf` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::Companies` (r:1 w:1)
-	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(7700), added: 10175, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(20351), added: 22826, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
 	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::ListLength` (r:3 w:3)
+	/// Proof: `CompanyRegistry::ListLength` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::CompaniesByList` (r:0 w:3)
+	/// Proof: `CompanyRegistry::CompaniesByList` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::History` (r:0 w:3)
-	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7433), added: 9908, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(20084), added: 22559, mode: `MaxEncodedLen`)
 	fn resume_business() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `7849`
-		//  Estimated: `11165`
-		// Minimum execution time: 166_899_000 picoseconds.
-		Weight::from_parts(203_069_000, 11165)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		//  Measured:  `20643`
+		//  Estimated: `23816`
+		// Minimum execution time: 289_855_000 picoseconds.
+		Weight::from_parts(318_357_000, 23816)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Agencies::OfficerOf` (r:1 w:0)
 	/// Proof: `Agencies::OfficerOf` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::Companies` (r:1 w:1)
-	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(7700), added: 10175, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::Companies` (`max_values`: None, `max_size`: Some(20351), added: 22826, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::HistoryLength` (r:1 w:1)
 	/// Proof: `CompanyRegistry::HistoryLength` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::ListLength` (r:3 w:3)
+	/// Proof: `CompanyRegistry::ListLength` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	/// Storage: `CompanyRegistry::CompaniesByList` (r:0 w:3)
+	/// Proof: `CompanyRegistry::CompaniesByList` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
 	/// Storage: `CompanyRegistry::History` (r:0 w:4)
-	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(7433), added: 9908, mode: `MaxEncodedLen`)
+	/// Proof: `CompanyRegistry::History` (`max_values`: None, `max_size`: Some(20084), added: 22559, mode: `MaxEncodedLen`)
 	fn enter_liquidation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `7849`
-		//  Estimated: `11165`
-		// Minimum execution time: 179_469_000 picoseconds.
-		Weight::from_parts(200_331_000, 11165)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
-	}
-	fn record_paid_in() -> Weight {
-		Weight::from_parts(128_853_000, 11165)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
-	}
-	fn correct_annual_report() -> Weight {
-		Weight::from_parts(182_004_000, 11165)
+		//  Measured:  `20643`
+		//  Estimated: `23816`
+		// Minimum execution time: 299_760_000 picoseconds.
+		Weight::from_parts(310_724_000, 23816)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 }
 
 /// The same weights with RocksDB's published database costs, for tests and mocks.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(564_637_000, 326590)
-			.saturating_add(RocksDbWeight::get().reads(37_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		Weight::from_parts(1_215_848_000, 731422)
+			.saturating_add(RocksDbWeight::get().reads(39_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn amend() -> Weight {
-		Weight::from_parts(194_590_000, 11165)
+		Weight::from_parts(312_003_000, 23816)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn amend_legal_representative() -> Weight {
-		Weight::from_parts(651_984_000, 326590)
+		Weight::from_parts(1_104_468_000, 731422)
 			.saturating_add(RocksDbWeight::get().reads(38_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn list_abnormal() -> Weight {
-		Weight::from_parts(163_363_000, 11165)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+		Weight::from_parts(265_132_000, 23816)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn remove_listing() -> Weight {
-		Weight::from_parts(153_692_000, 11165)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+		Weight::from_parts(272_690_000, 23816)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn set_controllers() -> Weight {
-		Weight::from_parts(110_297_000, 11165)
+		Weight::from_parts(203_705_000, 23816)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn file_annual_report() -> Weight {
-		Weight::from_parts(182_004_000, 11165)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+		Weight::from_parts(330_787_000, 23816)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(18_u64))
+	}
+	fn correct_annual_report() -> Weight {
+		Weight::from_parts(309_024_000, 23816)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(14_u64))
+	}
+	fn record_paid_in() -> Weight {
+		Weight::from_parts(204_286_000, 23816)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn update_contact() -> Weight {
-		Weight::from_parts(128_853_000, 11165)
+		Weight::from_parts(205_555_000, 23816)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn record_lazy_rules() -> Weight {
-		Weight::from_parts(120_762_000, 11165)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		Weight::from_parts(220_072_000, 23816)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn propose_closure() -> Weight {
-		Weight::from_parts(80_143_000, 11165)
+		Weight::from_parts(97_444_000, 23816)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn confirm_closure() -> Weight {
-		Weight::from_parts(169_844_000, 11165)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		Weight::from_parts(283_692_000, 23816)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
 	fn withdraw_closure() -> Weight {
-		Weight::from_parts(98_894_000, 5726)
+		Weight::from_parts(58_291_000, 5726)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn suspend_business() -> Weight {
-		Weight::from_parts(199_300_000, 11165)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		Weight::from_parts(298_664_000, 23816)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn resume_business() -> Weight {
-		Weight::from_parts(203_069_000, 11165)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
-	}
-	fn enter_liquidation() -> Weight {
-		Weight::from_parts(200_331_000, 11165)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
-	}
-	fn record_paid_in() -> Weight {
-		Weight::from_parts(128_853_000, 11165)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
-	}
-	fn correct_annual_report() -> Weight {
-		Weight::from_parts(182_004_000, 11165)
+		Weight::from_parts(318_357_000, 23816)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
+	}
+	fn enter_liquidation() -> Weight {
+		Weight::from_parts(310_724_000, 23816)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 }

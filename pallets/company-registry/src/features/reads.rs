@@ -237,7 +237,8 @@ impl<T: Config> Pallet<T> {
 
 	fn page(keys: impl Iterator<Item = Uscc>, count: u32, total: u32) -> CompanyPage {
 		let now = Self::now();
-		let limit = count.min(MAX_COMPANY_PAGE) as usize;
+		// At least one, so that `next` always moves the reader on.
+		let limit = count.clamp(1, MAX_COMPANY_PAGE) as usize;
 		let mut keys = keys.peekable();
 		let companies: Vec<(Uscc, Standing)> = keys
 			.by_ref()
@@ -488,6 +489,9 @@ impl<T: Config> Pallet<T> {
 		for (list, length) in ListLength::<T>::iter() {
 			ensure!(lists.get(&list).copied().unwrap_or(0) == length, "a list's length is wrong");
 		}
+		for (list, length) in &lists {
+			ensure!(ListLength::<T>::get(list) == *length, "a list's length is wrong");
+		}
 		ensure!(
 			ReportsOwed::<T>::iter_keys().count()
 				== owed.values().map(|n| *n as usize).sum::<usize>(),
@@ -498,6 +502,9 @@ impl<T: Config> Pallet<T> {
 				owed.get(&year).copied().unwrap_or(0) == count,
 				"a count of reports owed is wrong"
 			);
+		}
+		for (year, count) in &owed {
+			ensure!(ReportsOwedCount::<T>::get(year) == *count, "a count of reports owed is wrong");
 		}
 		Ok(())
 	}
