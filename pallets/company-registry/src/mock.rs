@@ -65,6 +65,7 @@ impl pallet_company_registry::Config for Test {
 	type MaxNameLength = ConstU32<64>;
 	type MaxAddressLength = ConstU32<64>;
 	type MaxScopeLength = ConstU32<128>;
+	// One above a joint-stock company's 200 promoters: the legal form's bound is what refuses.
 	type MaxShareholders = ConstU32<201>;
 	type MaxKeyPersonnel = ConstU32<4>;
 	type MaxControllers = ConstU32<3>;

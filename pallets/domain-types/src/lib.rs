@@ -35,6 +35,7 @@ pub mod money;
 pub mod storage_fee;
 #[cfg(feature = "std")]
 pub mod testing;
+pub mod trade;
 pub mod uscc;
 
 pub use agency::{AgencyOfficer, Role};
@@ -46,4 +47,5 @@ pub use company::{
 pub use lei::Lei;
 pub use money::{CurrencyCode, Money};
 pub use storage_fee::StorageFee;
+pub use trade::{CommodityCode, CountryCode, Incoterm, TransportMode, Ucr};
 pub use uscc::{CheckFailures, RegistrationAuthority, Uscc, UsccError};

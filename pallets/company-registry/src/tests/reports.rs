@@ -118,6 +118,30 @@ fn a_controller_who_cannot_pay_the_storage_fee_stores_nothing() {
 		assert_ok!(update_contact(CONTROLLER, COMPANY, contact(b"1")));
 		assert_eq!(last_change(COMPANY), record);
 		assert_eq!(Balances::free_balance(CONTROLLER), existential_deposit);
+		// Publishing a payment and correcting a report are paid for too.
+		assert_noop!(
+			record_paid_in(CONTROLLER, COMPANY, person(0x11), 300_000_000),
+			Error::<Test>::StorageFeeUnpaid
+		);
+		assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), CONTROLLER, ENDOWMENT));
+		assert_ok!(file_report(CONTROLLER, COMPANY, 2024));
+		assert_ok!(Balances::force_set_balance(
+			RuntimeOrigin::root(),
+			CONTROLLER,
+			existential_deposit
+		));
+		assert_noop!(
+			CompanyRegistry::correct_annual_report(
+				RuntimeOrigin::signed(CONTROLLER),
+				uscc(COMPANY),
+				2024,
+				public_data(),
+				FiguresDisclosure::Published(figures()),
+				H256::repeat_byte(0xCD),
+				reason("Correction"),
+			),
+			Error::<Test>::StorageFeeUnpaid
+		);
 	});
 }
 
