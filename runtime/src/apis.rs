@@ -24,10 +24,10 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	AccountId, Balance, Block, CompanyRegistry, Executive, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Balance, Block, CompanyRegistry, Customs, Executive, InherentDataExt, Nonce,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
-use govchain_domain_types::Uscc;
+use govchain_domain_types::{Ucr, Uscc};
 use pallet_company_registry::{
 	AnnualReport, AnnualReports, CompanyDetails, CompanyList, CompanyPage, HistoryPage,
 	ReportFigures, SupersededReports,
@@ -195,6 +195,36 @@ impl_runtime_apis! {
 
 		fn companies_owing_report(year: u16, start_after: Option<Uscc>, count: u32) -> CompanyPage {
 			CompanyRegistry::owing_report_page(year, start_after, count)
+		}
+	}
+
+	impl pallet_customs::runtime_api::CustomsApi<
+		Block,
+		pallet_customs::Declaration<Runtime>,
+		pallet_customs::HistoryEntry<Runtime>,
+	> for Runtime {
+		fn declaration(ucr: Ucr) -> Option<pallet_customs::Declaration<Runtime>> {
+			pallet_customs::Declarations::<Runtime>::get(ucr)
+		}
+
+		fn history(ucr: Ucr) -> Vec<pallet_customs::HistoryEntry<Runtime>> {
+			Customs::history_of(&ucr)
+		}
+
+		fn declarations_of(
+			declarant: Uscc,
+			start_after: Option<Ucr>,
+			count: u32,
+		) -> (Vec<pallet_customs::Declaration<Runtime>>, Option<Ucr>) {
+			Customs::declarations_page(declarant, start_after, count)
+		}
+
+		fn clearance_by_lane() -> Vec<(pallet_customs::Lane, pallet_customs::ClearanceStats)> {
+			pallet_customs::LaneStatistics::<Runtime>::iter().collect()
+		}
+
+		fn clearance_at_office(office: pallet_customs::OfficeCode) -> pallet_customs::ClearanceStats {
+			pallet_customs::OfficeStatistics::<Runtime>::get(office)
 		}
 	}
 

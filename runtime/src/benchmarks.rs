@@ -14,8 +14,8 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	Agencies, AllPalletsWithSystem, Balances, CompanyRegistry, Council, Governance, Multisig,
-	Runtime, Sudo, Timestamp, Utility,
+	Agencies, AllPalletsWithSystem, Balances, CompanyRegistry, Council, Customs, Governance,
+	Multisig, Runtime, Sudo, Timestamp, Utility,
 };
 
 polkadot_sdk::frame_benchmarking::define_benchmarks!(
@@ -31,6 +31,7 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_agencies, Agencies]
 	[pallet_governance, Governance]
 	[pallet_company_registry, CompanyRegistry]
+	[pallet_customs, Customs]
 );
 
 impl frame_system_benchmarking::Config for Runtime {}

@@ -20,6 +20,8 @@ mod benchmarks;
 pub mod configs;
 #[cfg(test)]
 mod council_safety_tests;
+#[cfg(test)]
+mod customs_tests;
 pub mod genesis_config_presets;
 #[cfg(test)]
 mod governance_tests;
@@ -205,6 +207,8 @@ mod runtime {
 
 	#[runtime::pallet_index(20)]
 	pub type CompanyRegistry = pallet_company_registry;
+	#[runtime::pallet_index(21)]
+	pub type Customs = pallet_customs;
 }
 
 // The node and tests build extrinsics from these; keep the list of public names tidy.

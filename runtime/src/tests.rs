@@ -51,7 +51,8 @@ pub(crate) fn externalities(preset: &str) -> CheckedExternalities {
 /// The invariants of govchain's pallets, as `try_state` checks them.
 pub(crate) fn invariants() -> Result<(), TryRuntimeError> {
 	crate::Agencies::do_try_state()?;
-	crate::CompanyRegistry::do_try_state()
+	crate::CompanyRegistry::do_try_state()?;
+	crate::Customs::do_try_state()
 }
 
 #[test]

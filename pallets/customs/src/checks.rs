@@ -526,6 +526,13 @@ impl<T: Config> Pallet<T> {
 
 	// ---- Reads ----
 
+	/// A declaration's history, oldest first.
+	pub fn history_of(ucr: &Ucr) -> alloc::vec::Vec<HistoryEntry<T>> {
+		(0..HistoryLength::<T>::get(ucr))
+			.filter_map(|index| History::<T>::get(ucr, index))
+			.collect()
+	}
+
 	/// Up to `count` of `declarant`'s declarations after `start_after`, at most
 	/// [`MAX_DECLARATION_PAGE`]; the UCR to continue after, if more follow.
 	pub fn declarations_page(

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod consensus;
+mod customs;
 pub mod governance;
 pub(crate) mod registers;
 pub(crate) mod system;

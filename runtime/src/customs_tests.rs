@@ -1,0 +1,128 @@
+//! Runtime-level customs tests with the real agencies and registry pallets: customs reads
+//! the register through its trait, so a company the market regulator revokes cannot lodge
+//! its next declaration, while its released declarations keep their record.
+
+use crate::{tests::externalities, CompanyRegistry, Customs, Runtime, RuntimeCall, RuntimeOrigin};
+use govchain_domain_types::{
+	fixtures::companies::CHAOYANG_ENTERPRISE, CommodityCode, CountryCode, CurrencyCode, Incoterm,
+	TransportMode, Ucr, Uscc,
+};
+use pallet_company_registry::{testing::sample_particulars, ClosingDecision, CompanyKind};
+use pallet_customs::{
+	DeclarationContent, DeclarationStatus, Declarations, Direction, Document, DocumentKind,
+	ForeignParty, Lane, LineItem, TradeParty, Unit,
+};
+use polkadot_sdk::{
+	frame_support::{assert_noop, assert_ok, BoundedVec},
+	pallet_timestamp,
+	sp_core::H256,
+	sp_genesis_builder::DEV_RUNTIME_PRESET,
+	sp_keyring::Sr25519Keyring::{Alice, Dave, Eve, Ferdie},
+	sp_runtime::traits::Dispatchable,
+};
+
+/// 2026-11-27 00:00 China time.
+const NOW: u64 = 1_795_708_800_000;
+
+fn text<L: polkadot_sdk::frame_support::traits::Get<u32>>(value: &str) -> BoundedVec<u8, L> {
+	value.as_bytes().to_vec().try_into().expect("short text")
+}
+
+/// An import of coffee by sea into Tianjin for `declarant`.
+fn import_for(declarant: Uscc) -> DeclarationContent<Runtime> {
+	DeclarationContent {
+		direction: Direction::Import,
+		consignor: TradeParty::Foreign(ForeignParty {
+			name: text("Hamburg Kaffee GmbH"),
+			country: CountryCode::parse(b"DE").expect("valid"),
+			lei: None,
+		}),
+		consignee: TradeParty::Domestic(declarant),
+		trading_country: CountryCode::parse(b"DE").expect("valid"),
+		origin_country: CountryCode::parse(b"BR").expect("valid"),
+		transport_mode: TransportMode::Sea,
+		office: *b"0200",
+		incoterm: Incoterm::Cif,
+		currency: CurrencyCode::parse(b"USD").expect("valid"),
+		items: vec![LineItem {
+			commodity: CommodityCode::parse(b"0901110000").expect("valid"),
+			origin: CountryCode::parse(b"BR").expect("valid"),
+			quantity: 1_000,
+			unit: Unit::Kilogram,
+			net_mass_grams: 1_000_000,
+			gross_mass_grams: 1_050_000,
+			value: 5_000_000,
+		}]
+		.try_into()
+		.expect("one line"),
+		documents: vec![Document { kind: DocumentKind::Invoice, hash: H256::repeat_byte(1) }]
+			.try_into()
+			.expect("one document"),
+	}
+}
+
+fn lodge(reference: &str, declarant: Uscc) -> Result<(), polkadot_sdk::sp_runtime::DispatchError> {
+	RuntimeCall::Customs(pallet_customs::Call::lodge {
+		ucr: Ucr::parse(reference.as_bytes()).expect("valid"),
+		declarant,
+		broker: None,
+		content: import_for(declarant),
+		pre_arrival: false,
+	})
+	.dispatch(RuntimeOrigin::signed(Dave.to_account_id()))
+	.map(|_| ())
+	.map_err(|error| error.error)
+}
+
+#[test]
+fn a_company_revoked_in_the_registry_cannot_lodge_and_its_released_declarations_stay() {
+	externalities(DEV_RUNTIME_PRESET).execute_with(|| {
+		pallet_timestamp::Now::<Runtime>::put(NOW);
+		let company = Uscc::parse(CHAOYANG_ENTERPRISE).expect("valid");
+		// Eve, the market regulator's officer, registers the company; Dave controls it.
+		assert_ok!(CompanyRegistry::register(
+			RuntimeOrigin::signed(Eve.to_account_id()),
+			company,
+			sample_particulars(CompanyKind::LimitedLiabilityCompany),
+			vec![Dave.to_account_id()].try_into().expect("one"),
+			Default::default(),
+			text("Decision 2026-130"),
+		));
+		// Its first declaration goes blue and is released at once.
+		assert_ok!(lodge("CN-0001", company));
+		let first = Ucr::parse(b"CN-0001").expect("valid");
+		let released = Declarations::<Runtime>::get(&first).expect("lodged");
+		assert_eq!(
+			(released.status, released.lane),
+			(DeclarationStatus::Released, Some(Lane::Blue))
+		);
+		// Only customs officers act as customs: the market regulator's officer cannot.
+		assert_noop!(
+			Customs::release(RuntimeOrigin::signed(Eve.to_account_id()), first.clone()),
+			polkadot_sdk::sp_runtime::DispatchError::BadOrigin
+		);
+		// Ferdie, customs' officer, can; the declaration is final already.
+		assert_noop!(
+			Customs::release(RuntimeOrigin::signed(Ferdie.to_account_id()), first.clone()),
+			pallet_customs::Error::<Runtime>::NotUnderControl
+		);
+
+		// The market regulator revokes the licence: Eve proposes, Alice confirms.
+		assert_ok!(CompanyRegistry::propose_closure(
+			RuntimeOrigin::signed(Eve.to_account_id()),
+			company,
+			ClosingDecision::Revoke,
+			text("Decision 2026-131"),
+		));
+		assert_ok!(CompanyRegistry::confirm_closure(
+			RuntimeOrigin::signed(Alice.to_account_id()),
+			company
+		));
+		// The next declaration is refused...
+		assert_noop!(lodge("CN-0002", company), pallet_customs::Error::<Runtime>::CompanyClosed);
+		// ...and the released one keeps its record and history.
+		assert_eq!(Declarations::<Runtime>::get(&first), Some(released));
+		assert_eq!(Customs::history_of(&first).len(), 3);
+		assert_eq!(pallet_customs::LaneStatistics::<Runtime>::get(Lane::Blue).count, 1);
+	});
+}
