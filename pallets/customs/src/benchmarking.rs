@@ -68,8 +68,7 @@ fn content<T: Config>(items: u32) -> Result<DeclarationContent<T>, BenchmarkErro
 
 /// The worst case for lane assignment: every risk rule evaluated and none matching but
 /// the last, a random selection that draws, and a duty rate on every line.
-fn worst_case_rules<T: Config>() -> Result<(), BenchmarkError> {
-	let origin = customs::<T>()?;
+fn worst_case_rules<T: Config>(origin: &T::RuntimeOrigin) -> Result<(), BenchmarkError> {
 	let mut rules: Vec<RiskRule> = (1..T::MaxRiskRules::get())
 		.map(|index| RiskRule {
 			target: RiskTarget::Heading(8_400 + index as u16 % 100),
@@ -79,10 +78,11 @@ fn worst_case_rules<T: Config>() -> Result<(), BenchmarkError> {
 	rules.push(RiskRule { target: RiskTarget::Chapter(9), lane: Lane::Yellow });
 	Pallet::<T>::set_risk_rules(origin.clone(), BoundedVec::truncate_from(rules))?;
 	Pallet::<T>::set_random_selection_rate(origin.clone(), Permill::one())?;
-	Pallet::<T>::set_tariff_rate(origin, TariffLine::Heading(901), Some(100_000))?;
+	Pallet::<T>::set_tariff_rate(origin.clone(), TariffLine::Heading(901), Some(100_000))?;
 	Ok(())
 }
 
+/// A customs officer's origin. Get it once per benchmark: it may admit an agency.
 fn customs<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
 	T::CustomsOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
 }
@@ -100,10 +100,14 @@ fn ucr(index: u32) -> Result<Ucr, BenchmarkError> {
 	code(Ucr::parse(&reference), "ucr")
 }
 
-/// A declaration lodged before arrival, then arrived: under control on red.
-fn under_control<T: Config>(items: u32) -> Result<(Ucr, T::AccountId), BenchmarkError> {
+/// A declaration lodged before arrival, then arrived: under control on red. Returns it, the
+/// declarant's controller and the customs origin.
+fn under_control<T: Config>(
+	items: u32,
+) -> Result<(Ucr, T::AccountId, T::RuntimeOrigin), BenchmarkError> {
+	let origin = customs::<T>()?;
 	let controller = controller::<T>()?;
-	worst_case_rules::<T>()?;
+	worst_case_rules::<T>(&origin)?;
 	let reference = ucr(1)?;
 	Pallet::<T>::lodge(
 		RawOrigin::Signed(controller.clone()).into(),
@@ -113,8 +117,8 @@ fn under_control<T: Config>(items: u32) -> Result<(Ucr, T::AccountId), Benchmark
 		content::<T>(items)?,
 		true,
 	)?;
-	Pallet::<T>::record_arrival(customs::<T>()?, reference.clone())?;
-	Ok((reference, controller))
+	Pallet::<T>::record_arrival(origin.clone(), reference.clone())?;
+	Ok((reference, controller, origin))
 }
 
 #[benchmarks]
@@ -123,8 +127,9 @@ mod benches {
 
 	#[benchmark]
 	fn lodge(i: Linear<1, { T::MaxItems::get() }>) -> Result<(), BenchmarkError> {
+		let origin = customs::<T>()?;
 		let controller = controller::<T>()?;
-		worst_case_rules::<T>()?;
+		worst_case_rules::<T>(&origin)?;
 		let content = content::<T>(i)?;
 		let reference = ucr(1)?;
 
@@ -138,8 +143,9 @@ mod benches {
 
 	#[benchmark]
 	fn record_arrival(i: Linear<1, { T::MaxItems::get() }>) -> Result<(), BenchmarkError> {
+		let origin = customs::<T>()?;
 		let controller = controller::<T>()?;
-		worst_case_rules::<T>()?;
+		worst_case_rules::<T>(&origin)?;
 		let reference = ucr(1)?;
 		Pallet::<T>::lodge(
 			RawOrigin::Signed(controller).into(),
@@ -149,7 +155,6 @@ mod benches {
 			content::<T>(i)?,
 			true,
 		)?;
-		let origin = customs::<T>()?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, reference.clone());
@@ -161,8 +166,7 @@ mod benches {
 
 	#[benchmark]
 	fn reroute() -> Result<(), BenchmarkError> {
-		let (reference, _) = under_control::<T>(T::MaxItems::get())?;
-		let origin = customs::<T>()?;
+		let (reference, _, origin) = under_control::<T>(T::MaxItems::get())?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, reference.clone(), Lane::Yellow, longest_text());
@@ -174,8 +178,7 @@ mod benches {
 
 	#[benchmark]
 	fn record_inspection() -> Result<(), BenchmarkError> {
-		let (reference, _) = under_control::<T>(T::MaxItems::get())?;
-		let origin = customs::<T>()?;
+		let (reference, _, origin) = under_control::<T>(T::MaxItems::get())?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, reference.clone(), true, H256::repeat_byte(7));
@@ -187,8 +190,7 @@ mod benches {
 
 	#[benchmark]
 	fn release() -> Result<(), BenchmarkError> {
-		let (reference, _) = under_control::<T>(T::MaxItems::get())?;
-		let origin = customs::<T>()?;
+		let (reference, _, origin) = under_control::<T>(T::MaxItems::get())?;
 		Pallet::<T>::record_inspection(
 			origin.clone(),
 			reference.clone(),
@@ -206,8 +208,7 @@ mod benches {
 
 	#[benchmark]
 	fn hold() -> Result<(), BenchmarkError> {
-		let (reference, _) = under_control::<T>(T::MaxItems::get())?;
-		let origin = customs::<T>()?;
+		let (reference, _, origin) = under_control::<T>(T::MaxItems::get())?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, reference.clone(), longest_text());
@@ -219,8 +220,8 @@ mod benches {
 
 	#[benchmark]
 	fn amend(i: Linear<1, { T::MaxItems::get() }>) -> Result<(), BenchmarkError> {
-		let (reference, controller) = under_control::<T>(T::MaxItems::get())?;
-		Pallet::<T>::hold(customs::<T>()?, reference.clone(), longest_text())?;
+		let (reference, controller, origin) = under_control::<T>(T::MaxItems::get())?;
+		Pallet::<T>::hold(origin, reference.clone(), longest_text())?;
 		let content = content::<T>(i)?;
 
 		#[extrinsic_call]
@@ -233,8 +234,7 @@ mod benches {
 
 	#[benchmark]
 	fn reject() -> Result<(), BenchmarkError> {
-		let (reference, _) = under_control::<T>(T::MaxItems::get())?;
-		let origin = customs::<T>()?;
+		let (reference, _, origin) = under_control::<T>(T::MaxItems::get())?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, reference.clone(), longest_text());
@@ -246,7 +246,7 @@ mod benches {
 
 	#[benchmark]
 	fn withdraw() -> Result<(), BenchmarkError> {
-		let (reference, controller) = under_control::<T>(T::MaxItems::get())?;
+		let (reference, controller, _) = under_control::<T>(T::MaxItems::get())?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(controller), reference.clone());
@@ -258,8 +258,8 @@ mod benches {
 
 	#[benchmark]
 	fn set_broker() -> Result<(), BenchmarkError> {
-		controller::<T>()?;
 		let origin = customs::<T>()?;
+		controller::<T>()?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, declarant()?, true);
@@ -270,8 +270,8 @@ mod benches {
 
 	#[benchmark]
 	fn set_credit_rating() -> Result<(), BenchmarkError> {
-		controller::<T>()?;
 		let origin = customs::<T>()?;
+		controller::<T>()?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, declarant()?, CreditRating::AdvancedCertified);

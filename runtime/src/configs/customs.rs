@@ -32,17 +32,26 @@ impl pallet_customs::BenchmarkHelper<crate::AccountId> for CustomsBenchmarkHelpe
 			CheckFailures, CivilDate, CurrencyCode, DivisionCode, IndustryCode, Money,
 		};
 		use pallet_company_registry::{CompanyKind, Particulars};
-		use polkadot_sdk::frame_support::{traits::EnsureOrigin, BoundedVec};
+		use polkadot_sdk::frame_support::BoundedVec;
 		// 2026-11-27 00:00 China time: after the establishment date below.
 		polkadot_sdk::pallet_timestamp::Now::<Runtime>::put(1_795_708_800_000);
-		let text = |value: &[u8]| BoundedVec::truncate_from(value.to_vec());
-		let (Some(division), Some(industry), Ok(origin)) = (
+		fn text<L: polkadot_sdk::frame_support::traits::Get<u32>>(
+			value: &[u8],
+		) -> BoundedVec<u8, L> {
+			BoundedVec::truncate_from(value.to_vec())
+		}
+		// Agency number 1: the customs origin of the benchmarks admits number 0.
+		let (Some(division), Some(industry), Ok(officer)) = (
 			DivisionCode::parse(b"110105"),
 			IndustryCode::parse(b"F5191"),
-			crate::configs::governance::MarketRegulatorOfficer::try_successful_origin(),
+			pallet_agencies::benchmarking::admit_benchmark_agency::<Runtime>(
+				1,
+				govchain_domain_types::Role::MarketRegulator,
+			),
 		) else {
 			return;
 		};
+		let origin = crate::RuntimeOrigin::signed(officer);
 		let particulars = Particulars::<Runtime> {
 			legal_name: text("北京进出口贸易有限公司".as_bytes()),
 			english_name: None,
