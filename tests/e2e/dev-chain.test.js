@@ -1,6 +1,7 @@
 // A single-validator development chain: blocks are produced and finalized, a signed
 // transfer from Alice to Bob lands with its Transfer event, polkadot.js reads and drives
-// the agencies pallet with plain-text USCCs, and registers and reads a company.
+// the agencies pallet with plain-text USCCs, registers and reads a company, and customs
+// checks and releases a declaration lodged through polkadot.js.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
@@ -142,6 +143,61 @@ test('a market-regulator officer registers a company that polkadot.js reads thro
   assert.ok(page.records[0].change.isContactUpdated);
   assert.equal(page.records[0].actor.asController.toString(), ferdie.address);
   assert.ok((await apiAt.call.companyRegistryApi.company('91110108MA00XYW11N')).isNone);
+});
+
+test('customs checks a declaration polkadot.js lodges and reports its clearance time', async () => {
+  const api = await node.api();
+  const keyring = new Keyring({ type: 'sr25519' });
+  // Eve registers a Haidian trading company controlled by Dave; Ferdie is customs' officer.
+  const [eve, ferdie, dave] = ['Eve', 'Ferdie', 'Dave'].map((name) => keyring.addFromUri(`//${name}`));
+  const uscc = '91110108MA00XYW11N';
+  await sendAndWatch(api.tx.companyRegistry.register(uscc, companyParticulars(), [dave.address],
+    { organisationCheck: false, codeCheck: false }, 'Decision 2026-140'), eve);
+  // Coffee (HS chapter 9) gets a documentary check.
+  await sendAndWatch(api.tx.customs.setRiskRules([{ target: { Chapter: 9 }, lane: 'Yellow' }]), ferdie);
+
+  const ucr = 'CN-E2E-0001';
+  const content = {
+    direction: 'Import',
+    consignor: { Foreign: { name: 'Hamburg Kaffee GmbH', country: 'DE', lei: null } },
+    consignee: { Domestic: uscc },
+    tradingCountry: 'DE',
+    originCountry: 'BR',
+    transportMode: 'Sea',
+    office: '0200',
+    incoterm: 'Cif',
+    currency: 'USD',
+    items: [{
+      commodity: '0901110000', origin: 'BR', quantity: 1_000, unit: 'Kilogram',
+      netMassGrams: 1_000_000, grossMassGrams: 1_050_000, value: 5_000_000,
+    }],
+    documents: [{ kind: 'Invoice', hash: `0x${'01'.repeat(32)}` }],
+  };
+  const lodged = await sendAndWatch(api.tx.customs.lodge(ucr, uscc, null, content, false), dave);
+  const assigned = lodged.events.find((e) => api.events.customs.LaneAssigned.is(e));
+  assert.ok(assigned && assigned.data.lane.isYellow, 'the risk rule put it on yellow');
+  // A malformed commodity code (chapter 77) never reaches the chain.
+  await assert.rejects(sendAndWatch(api.tx.customs.lodge('CN-E2E-0002', uscc, null,
+    { ...content, items: [{ ...content.items[0], commodity: '7701110000' }] }, false), dave));
+
+  await sendAndWatch(api.tx.customs.recordInspection(ucr, true, `0x${'07'.repeat(32)}`), ferdie);
+  const released = await sendAndWatch(api.tx.customs.release(ucr), ferdie);
+  const event = released.events.find((e) => api.events.customs.Released.is(e));
+  assert.ok(event, 'Released event');
+
+  const apiAt = await api.at(released.blockHash);
+  const declaration = (await apiAt.call.customsApi.declaration(ucr)).unwrap();
+  assert.ok(declaration.status.isReleased);
+  assert.equal(declaration.declarant.toUtf8(), uscc);
+  assert.equal(declaration.clearanceMillis.unwrap().toNumber(), event.data.clearanceMillis.toNumber());
+  assert.ok(declaration.clearanceMillis.unwrap().toNumber() > 0, 'lodgement and release in different blocks');
+  const byLane = await apiAt.call.customsApi.clearanceByLane();
+  const yellow = byLane.find(([lane]) => lane.isYellow);
+  assert.ok(yellow, 'figures for the yellow lane');
+  assert.equal(yellow[1].count.toNumber(), 1);
+  const history = await apiAt.call.customsApi.history(ucr);
+  assert.deepEqual(history.map((entry) => entry.step.type),
+    ['Lodged', 'LaneAssigned', 'Inspected', 'Released']);
 });
 
 test('the node stops cleanly on SIGINT', async () => {
