@@ -303,7 +303,11 @@ pub mod pallet {
 		/// assigned and duty assessed now, and green or blue lanes release at once. Stores
 		/// the declaration and its first history entries.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::lodge(content.items.len() as u32))]
+		// Benchmarked on the red lane; a green or blue lane also does the release's work.
+		#[pallet::weight(
+			T::WeightInfo::lodge(content.items.len() as u32)
+				.saturating_add(T::WeightInfo::release())
+		)]
 		pub fn lodge(
 			origin: OriginFor<T>,
 			ucr: Ucr,
@@ -321,7 +325,10 @@ pub mod pallet {
 		/// Origin: `CustomsOrigin`. The declaration must be waiting for arrival. Green or
 		/// blue lanes release at once; the clearance clock starts now.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::record_arrival(T::MaxItems::get()))]
+		#[pallet::weight(
+			T::WeightInfo::record_arrival(T::MaxItems::get())
+				.saturating_add(T::WeightInfo::release())
+		)]
 		pub fn record_arrival(origin: OriginFor<T>, ucr: Ucr) -> DispatchResult {
 			let officer = T::CustomsOrigin::ensure_origin(origin)?;
 			Self::do_record_arrival(officer, ucr)
