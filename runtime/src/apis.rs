@@ -134,21 +134,30 @@ impl_runtime_apis! {
 		}
 
 		fn submit_report_equivocation_unsigned_extrinsic(
-			_equivocation_proof: polkadot_sdk::sp_consensus_grandpa::EquivocationProof<
+			equivocation_proof: polkadot_sdk::sp_consensus_grandpa::EquivocationProof<
 				<Block as BlockT>::Hash,
 				NumberFor<Block>,
 			>,
-			_key_owner_proof: polkadot_sdk::sp_consensus_grandpa::OpaqueKeyOwnershipProof,
+			key_owner_proof: polkadot_sdk::sp_consensus_grandpa::OpaqueKeyOwnershipProof,
 		) -> Option<()> {
-			// No key-ownership proofs without a session pallet (see configs::consensus).
-			None
+			let key_owner_proof = key_owner_proof.decode()?;
+			pallet_grandpa::Pallet::<Runtime>::submit_unsigned_equivocation_report(
+				equivocation_proof,
+				key_owner_proof,
+			)
 		}
 
+		/// A proof that `authority_id` belonged to the session now running; the node asks
+		/// for it when it sees an equivocation.
 		fn generate_key_ownership_proof(
 			_set_id: polkadot_sdk::sp_consensus_grandpa::SetId,
-			_authority_id: polkadot_sdk::sp_consensus_grandpa::AuthorityId,
+			authority_id: polkadot_sdk::sp_consensus_grandpa::AuthorityId,
 		) -> Option<polkadot_sdk::sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
-			None
+			use codec::Encode;
+			use polkadot_sdk::frame_support::traits::KeyOwnerProofSystem;
+			crate::Historical::prove((polkadot_sdk::sp_consensus_grandpa::KEY_TYPE, authority_id))
+				.map(|proof| proof.encode())
+				.map(polkadot_sdk::sp_consensus_grandpa::OpaqueKeyOwnershipProof::new)
 		}
 	}
 

@@ -1,7 +1,8 @@
 //! The govchain runtime: the state machine that every agency's node runs.
 //!
-//! Block production is Aura, finality GRANDPA; accounts, fees, batching and multi-signature
-//! accounts come from FRAME's pallets. Sudo exists for development chains only: its key is
+//! Block production is Aura, finality GRANDPA, with the validator set the agencies' council
+//! changes at session boundaries; accounts, fees, batching and multi-signature accounts come
+//! from FRAME's pallets. Sudo exists for development chains only: its key is
 //! set in the `development` genesis preset and nowhere else.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![recursion_limit = "256"]
@@ -31,8 +32,9 @@ mod registry_tests;
 mod tests;
 
 use polkadot_sdk::{
-	frame_support, frame_system, pallet_aura, pallet_balances, pallet_collective, pallet_grandpa,
-	pallet_multisig, pallet_sudo, pallet_timestamp, pallet_transaction_payment, pallet_utility,
+	frame_support, frame_system, pallet_aura, pallet_authorship, pallet_balances,
+	pallet_collective, pallet_grandpa, pallet_multisig, pallet_node_authorization, pallet_offences,
+	pallet_sudo, pallet_timestamp, pallet_transaction_payment, pallet_utility,
 	sp_runtime::{
 		generic, impl_opaque_keys,
 		traits::{BlakeTwo256, IdentifyAccount, Verify},
@@ -204,6 +206,20 @@ mod runtime {
 	pub type Agencies = pallet_agencies;
 	#[runtime::pallet_index(12)]
 	pub type Governance = pallet_governance;
+
+	// Validators before Session: the session's genesis asks it for the first set.
+	#[runtime::pallet_index(13)]
+	pub type Validators = pallet_validators;
+	#[runtime::pallet_index(14)]
+	pub type Session = pallet_session;
+	#[runtime::pallet_index(15)]
+	pub type Historical = pallet_session::historical;
+	#[runtime::pallet_index(16)]
+	pub type Offences = pallet_offences;
+	#[runtime::pallet_index(17)]
+	pub type Authorship = pallet_authorship;
+	#[runtime::pallet_index(18)]
+	pub type NodeAuthorization = pallet_node_authorization;
 
 	#[runtime::pallet_index(20)]
 	pub type CompanyRegistry = pallet_company_registry;

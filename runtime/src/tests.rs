@@ -2,14 +2,16 @@
 
 use crate::{
 	genesis_config_presets::{self, BEIJING_PRESET},
-	AccountId, Balances, Runtime, RuntimeCall, RuntimeGenesisConfig, RuntimeOrigin, System, UNIT,
+	AccountId, AuraId, Balances, Runtime, RuntimeCall, RuntimeGenesisConfig, RuntimeOrigin, System,
+	UNIT,
 };
 use govchain_domain_types::{testing::CheckedExternalities, Role};
 use polkadot_sdk::{
 	frame_support::{
 		assert_ok, dispatch::GetDispatchInfo, instances::Instance1, traits::fungible::Inspect,
 	},
-	pallet_aura, pallet_balances, pallet_collective, pallet_grandpa, pallet_sudo,
+	pallet_aura, pallet_balances, pallet_collective, pallet_grandpa, pallet_node_authorization,
+	pallet_sudo,
 	sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET},
 	sp_io::TestExternalities,
 	sp_keyring::Sr25519Keyring,
@@ -129,15 +131,28 @@ fn development_preset_has_alice_as_only_validator_and_sudo_key() {
 }
 
 #[test]
-fn local_testnet_preset_has_two_validators_and_no_sudo_key() {
+fn local_testnet_preset_has_three_agency_validators_and_no_sudo_key() {
 	externalities(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let authorities = pallet_aura::Authorities::<Runtime>::get().into_inner();
-		assert_eq!(
-			authorities,
-			vec![Sr25519Keyring::Alice.public().into(), Sr25519Keyring::Bob.public().into()]
-		);
-		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 2);
+		let founders = [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie];
+		let mut expected: Vec<AuraId> = founders.iter().map(|key| key.public().into()).collect();
+		expected.sort();
+		let mut authorities = pallet_aura::Authorities::<Runtime>::get().into_inner();
+		authorities.sort();
+		assert_eq!(authorities, expected);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 3);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+		// Each validator is run by the agency its account administers.
+		for key in founders {
+			let account = key.to_account_id();
+			let validator =
+				pallet_validators::Validators::<Runtime>::get(&account).expect("validator");
+			assert_eq!(
+				pallet_agencies::OfficerOf::<Runtime>::get(&account),
+				Some(validator.agency)
+			);
+		}
+		assert_eq!(pallet_validators::SessionBlocks::<Runtime>::get(), crate::MINUTES);
+		assert_eq!(pallet_node_authorization::WellKnownNodes::<Runtime>::get().len(), 3);
 	});
 }
 

@@ -38,7 +38,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
-pub use origin::EnsureAgencyOfficer;
+pub use origin::{EnsureAgencyAdmin, EnsureAgencyOfficer};
 pub use types::{Agency, AgencyStatus, MaxRoles};
 pub use weights::WeightInfo;
 
@@ -54,7 +54,9 @@ pub mod pallet {
 		BoundedBTreeSet,
 	};
 	use frame_system::pallet_prelude::*;
-	use govchain_domain_types::{AgencyOfficer, RegistrationAuthority, Role, Uscc};
+	use govchain_domain_types::{
+		AgencyDepartures, AgencyOfficer, RegistrationAuthority, Role, Uscc,
+	};
 	use polkadot_sdk::sp_runtime::TryRuntimeError;
 
 	/// The agency record as stored.
@@ -107,6 +109,10 @@ pub mod pallet {
 		/// below it, so that a handful of seats can never govern the chain alone.
 		#[pallet::constant]
 		type MinActiveAgencies: Get<u32>;
+
+		/// Pallets holding something of an agency's (its validators): asked before a
+		/// suspension or dissolution, which they may refuse, and told after it.
+		type Departures: AgencyDepartures;
 
 		/// Benchmarked weights of the calls.
 		type WeightInfo: WeightInfo;
@@ -282,18 +288,26 @@ pub mod pallet {
 
 		/// Suspends an active agency: its officers can do nothing and its seat is vacated.
 		///
-		/// Origin: `AdmissionOrigin`. More than `MinActiveAgencies` agencies must be active.
+		/// Origin: `AdmissionOrigin`. More than `MinActiveAgencies` agencies must be active,
+		/// and `Departures` must agree (the validator set refuses when the agency's validators
+		/// are needed for its minimum). Its validators leave at the next session.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::suspend_agency().saturating_add(T::CouncilSeatsWeight::get()))]
+		#[pallet::weight(
+			T::WeightInfo::suspend_agency()
+				.saturating_add(T::CouncilSeatsWeight::get())
+				.saturating_add(T::Departures::weight())
+		)]
 		pub fn suspend_agency(origin: OriginFor<T>, uscc: Uscc) -> DispatchResult {
 			T::AdmissionOrigin::ensure_origin(origin)?;
 			let mut agency = Agencies::<T>::get(uscc).ok_or(Error::<T>::UnknownAgency)?;
 			ensure!(agency.status == AgencyStatus::Active, Error::<T>::AgencyNotActive);
 			let seats = Self::seats_without(&agency.admin)?;
+			T::Departures::can_depart(&uscc)?;
 			agency.status =
 				AgencyStatus::Suspended { since: frame_system::Pallet::<T>::block_number() };
 			Self::set_seats(seats, &[], &[agency.admin.clone()]);
 			Agencies::<T>::insert(uscc, agency);
+			T::Departures::departed(&uscc);
 			Self::deposit_event(Event::AgencySuspended { agency: uscc });
 			Ok(())
 		}
@@ -322,11 +336,12 @@ pub mod pallet {
 		/// seat, if it had one, is vacated.
 		///
 		/// Origin: `AdmissionOrigin`. Dissolving an active agency needs more than
-		/// `MinActiveAgencies` active agencies.
+		/// `MinActiveAgencies` active agencies; `Departures` must agree, as for a suspension.
 		#[pallet::call_index(3)]
 		#[pallet::weight(
 			T::WeightInfo::dissolve_agency(T::MaxOfficers::get())
 				.saturating_add(T::CouncilSeatsWeight::get())
+				.saturating_add(T::Departures::weight())
 		)]
 		pub fn dissolve_agency(origin: OriginFor<T>, uscc: Uscc) -> DispatchResultWithPostInfo {
 			T::AdmissionOrigin::ensure_origin(origin)?;
@@ -335,10 +350,16 @@ pub mod pallet {
 				!matches!(agency.status, AgencyStatus::Dissolved { .. }),
 				Error::<T>::AgencyDissolved
 			);
-			if agency.status == AgencyStatus::Active {
-				let seats = Self::seats_without(&agency.admin)?;
+			let seats = if agency.status == AgencyStatus::Active {
+				Some(Self::seats_without(&agency.admin)?)
+			} else {
+				None
+			};
+			T::Departures::can_depart(&uscc)?;
+			if let Some(seats) = seats {
 				Self::set_seats(seats, &[], &[agency.admin.clone()]);
 			}
+			T::Departures::departed(&uscc);
 			for officer in agency.officers.iter() {
 				OfficerOf::<T>::remove(officer);
 			}
@@ -349,7 +370,8 @@ pub mod pallet {
 			Self::deposit_event(Event::AgencyDissolved { agency: uscc });
 			Ok(Some(
 				T::WeightInfo::dissolve_agency(released)
-					.saturating_add(T::CouncilSeatsWeight::get()),
+					.saturating_add(T::CouncilSeatsWeight::get())
+					.saturating_add(T::Departures::weight()),
 			)
 			.into())
 		}
@@ -531,7 +553,7 @@ pub mod pallet {
 		}
 
 		/// The active agency `who` is the admin of.
-		fn administered_agency(who: &T::AccountId) -> Result<Uscc, DispatchError> {
+		pub fn administered_agency(who: &T::AccountId) -> Result<Uscc, DispatchError> {
 			let uscc = OfficerOf::<T>::get(who).ok_or(Error::<T>::NotAgencyAdmin)?;
 			let agency = Agencies::<T>::get(uscc).ok_or(Error::<T>::UnknownAgency)?;
 			ensure!(agency.admin == *who, Error::<T>::NotAgencyAdmin);

@@ -39,6 +39,7 @@ impl pallet_agencies::Config for Test {
 	type MaxOfficers = MaxOfficers;
 	type MaxActiveAgencies = MaxActiveAgencies;
 	type MinActiveAgencies = MinActiveAgencies;
+	type Departures = ();
 	type WeightInfo = ();
 }
 

@@ -50,6 +50,7 @@ impl pallet_agencies::Config for Test {
 	type MaxOfficers = ConstU32<4>;
 	type MaxActiveAgencies = ConstU32<8>;
 	type MinActiveAgencies = ConstU32<1>;
+	type Departures = ();
 	type WeightInfo = ();
 }
 

@@ -46,3 +46,29 @@ pub struct AgencyOfficer<AccountId> {
 	/// The account that signed.
 	pub officer: AccountId,
 }
+
+/// Pallets that hold something on behalf of an agency and must hear when it stops taking
+/// part. The agencies pallet asks [`can_depart`](Self::can_depart) before suspending or
+/// dissolving an agency, writes nothing if it is refused, and calls
+/// [`departed`](Self::departed) after. The validator set uses it so that a suspension can
+/// never take the chain below its minimum of validators, and so that a departed agency's
+/// validators leave at the next session.
+pub trait AgencyDepartures {
+	/// Whether `agency` may be suspended or dissolved now. Writes nothing.
+	fn can_depart(agency: &crate::Uscc) -> polkadot_sdk::sp_runtime::DispatchResult;
+	/// `agency` was suspended or dissolved: release what it held.
+	fn departed(agency: &crate::Uscc);
+	/// Worst-case weight of `can_depart` followed by `departed`.
+	fn weight() -> polkadot_sdk::frame_support::weights::Weight;
+}
+
+/// Nothing depends on agencies staying.
+impl AgencyDepartures for () {
+	fn can_depart(_agency: &crate::Uscc) -> polkadot_sdk::sp_runtime::DispatchResult {
+		Ok(())
+	}
+	fn departed(_agency: &crate::Uscc) {}
+	fn weight() -> polkadot_sdk::frame_support::weights::Weight {
+		polkadot_sdk::frame_support::weights::Weight::zero()
+	}
+}

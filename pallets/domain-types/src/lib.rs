@@ -38,7 +38,7 @@ pub mod testing;
 pub mod trade;
 pub mod uscc;
 
-pub use agency::{AgencyOfficer, Role};
+pub use agency::{AgencyDepartures, AgencyOfficer, Role};
 pub use calendar::{CivilDate, UnixMillis};
 pub use classification::{DivisionCode, IndustryCode};
 pub use company::{

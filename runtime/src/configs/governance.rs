@@ -133,6 +133,8 @@ impl pallet_agencies::Config for Runtime {
 	type MaxOfficers = ConstU32<64>;
 	type MaxActiveAgencies = CouncilMaxMembers;
 	type MinActiveAgencies = MinActiveAgencies;
+	// A suspended or dissolved agency's validators leave; none may leave below the minimum.
+	type Departures = crate::Validators;
 	type WeightInfo = pallet_agencies::weights::SubstrateWeight<Runtime>;
 }
 

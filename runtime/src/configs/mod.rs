@@ -7,3 +7,4 @@ pub mod governance;
 pub(crate) mod registers;
 pub(crate) mod system;
 mod utility;
+pub mod validators;

@@ -9,7 +9,7 @@ use polkadot_sdk::{
 		derive_impl,
 		dispatch::DispatchClass,
 		parameter_types,
-		traits::{ConstU32, ConstU64, Everything},
+		traits::{ConstU32, ConstU64},
 		weights::{
 			constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 			Weight,
@@ -63,9 +63,10 @@ impl frame_system::Config for Runtime {
 	type RuntimeTask = RuntimeTask;
 	type PalletInfo = PalletInfo;
 	// Every call checks its origin itself (agency officers, controllers, council members),
-	// so the filter lets every call through; docs/governance.md ("Calls open to any
+	// so the filter lets every call through but one that bypasses the council (claiming a
+	// node outside the permissioned network); docs/governance.md ("Calls open to any
 	// account") lists what an account that is neither officer nor controller can do.
-	type BaseCallFilter = Everything;
+	type BaseCallFilter = super::validators::NoNodeClaims;
 }
 
 impl pallet_timestamp::Config for Runtime {
