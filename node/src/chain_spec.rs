@@ -50,8 +50,10 @@ pub fn local_testnet() -> Result<ChainSpec, String> {
 	)
 }
 
-/// Production-like network of Beijing's founding agencies: three validators, no sudo.
-pub fn beijing() -> Result<ChainSpec, String> {
+/// The template of the production-like network of Beijing's founding agencies: their
+/// agencies, validators and nodes with placeholder keys. Only `scripts/key-ceremony.sh`
+/// uses it, to write the `beijing` chain spec with every agency's own keys.
+pub fn beijing_template() -> Result<ChainSpec, String> {
 	from_preset(
 		"govchain Beijing",
 		"govchain_beijing",
@@ -65,12 +67,17 @@ pub fn load(id: &str) -> Result<Box<dyn polkadot_sdk::sc_service::ChainSpec>, St
 	let spec = match id {
 		"" | "dev" => development()?,
 		"local" => local_testnet()?,
-		"beijing" => beijing()?,
+		"beijing-template" => beijing_template()?,
+		"beijing" => {
+			return Err("the beijing chain runs only with its agencies' own keys: write its chain \
+				spec with scripts/key-ceremony.sh and pass that file to --chain"
+				.into())
+		},
 		path if PathBuf::from(path).is_file() => ChainSpec::from_json_file(PathBuf::from(path))
 			.map_err(|error| format!("chain spec {path}: {}", one_line(&error)))?,
 		other => {
 			return Err(format!(
-				"unknown chain '{other}': use 'dev', 'local', 'beijing' or the path of a chain-spec JSON file"
+				"unknown chain '{other}': use 'dev', 'local' or the path of a chain-spec JSON file"
 			))
 		},
 	};

@@ -26,10 +26,13 @@ mod customs_tests;
 pub mod genesis_config_presets;
 #[cfg(test)]
 mod governance_tests;
+pub mod migrations;
 #[cfg(test)]
 mod registry_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod validators_tests;
 
 use polkadot_sdk::{
 	frame_support, frame_system, pallet_aura, pallet_authorship, pallet_balances,
@@ -150,7 +153,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run at the next runtime upgrade. Each runs once: it checks the
 /// pallet's stored version.
-type Migrations = (pallet_company_registry::migrations::v2::MigrateV1ToV2<Runtime>,);
+type Migrations = (
+	pallet_company_registry::migrations::v2::MigrateV1ToV2<Runtime>,
+	migrations::AdoptConsensusAuthorities,
+);
 
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = polkadot_sdk::frame_executive::Executive<

@@ -54,7 +54,8 @@ pub(crate) fn externalities(preset: &str) -> CheckedExternalities {
 pub(crate) fn invariants() -> Result<(), TryRuntimeError> {
 	crate::Agencies::do_try_state()?;
 	crate::CompanyRegistry::do_try_state()?;
-	crate::Customs::do_try_state()
+	crate::Customs::do_try_state()?;
+	crate::Validators::do_try_state()
 }
 
 #[test]

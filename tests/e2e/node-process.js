@@ -1,7 +1,7 @@
 // Starting and stopping real govchain-node processes for the end-to-end tests.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,8 +56,9 @@ export async function startNode(name, args) {
     '--rpc-port', String(rpcPort),
     '--prometheus-port', String(prometheusPort),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
-    // Validators must have a stable network identity; each test node gets a fresh one.
-    '--node-key', randomBytes(32).toString('hex'),
+    // Validators must have a stable network identity; each test node gets a fresh one
+    // unless the test names it (the local chain permits only known network keys).
+    ...(args.includes('--node-key') ? [] : ['--node-key', randomBytes(32).toString('hex')]),
     '--no-telemetry',
     '--no-mdns',
     '--name', name,
@@ -66,7 +67,7 @@ export async function startNode(name, args) {
   // Keep the log for the failure message; print it when the node dies unexpectedly.
   let log = '';
   child.stderr.on('data', (chunk) => {
-    log = (log + chunk.toString()).slice(-20_000);
+    log = (log + chunk.toString()).slice(-200_000);
   });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   let stopped = false;
@@ -119,6 +120,23 @@ export async function startNode(name, args) {
     },
   };
   return node;
+}
+
+/**
+ * Runs `body`; if it fails, writes every node's log to a directory kept for inspection
+ * (printed with the error), so that a failure on a multi-node network can be diagnosed.
+ */
+export async function keepingLogsOnFailure(nodes, body) {
+  try {
+    return await body();
+  } catch (error) {
+    const directory = mkdtempSync(join(tmpdir(), 'govchain-e2e-logs-'));
+    for (const node of nodes.filter(Boolean)) {
+      writeFileSync(join(directory, `${node.name}.log`), node.log());
+    }
+    error.message += `\n(node logs kept in ${directory})`;
+    throw error;
+  }
 }
 
 /** Signs and sends `tx`, resolving with the events of the block that includes it. */

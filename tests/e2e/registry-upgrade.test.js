@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { CHAOYANG_ENTERPRISE } from './fixtures.js';
+import { councilPasses } from './council.js';
 import { sendAndWatch, waitFor } from './node-process.js';
 import {
   devAccounts, populatePreviousRegistry, PREVIOUS_SPEC_VERSION, startPreviousRuntimeNode,
@@ -41,18 +42,7 @@ test('the council upgrades a populated chain and the registry migrates with noth
   const voters = [alice, bob, charlie, dave, eve, ferdie].filter((pair) => members.includes(pair.address));
   assert.equal(voters.length, members.length, 'every seat is a development account');
   const authorize = api.tx.governance.authorizeUpgrade(api.registry.hash(newCode).toHex());
-  const lengthBound = authorize.method.encodedLength;
-  const proposed = await sendAndWatch(
-    api.tx.council.propose(voters.length, authorize, lengthBound), voters[0]);
-  const { proposalIndex, proposalHash } = proposed.events
-    .find((event) => api.events.council.Proposed.is(event)).data;
-  for (const voter of voters) {
-    await sendAndWatch(api.tx.council.vote(proposalHash, proposalIndex, true), voter);
-  }
-  const closed = await sendAndWatch(api.tx.council.close(proposalHash, proposalIndex,
-    { refTime: 10_000_000_000n, proofSize: 1_000_000n }, lengthBound), voters[0]);
-  const executed = closed.events.find((event) => api.events.council.Executed.is(event));
-  assert.ok(executed && executed.data.result.isOk, 'the motion executed the authorization');
+  await councilPasses(api, authorize, voters);
   await sendAndWatch(api.tx.system.applyAuthorizedUpgrade(newCode), dave);
 
   // The next block runs the migration.
@@ -66,6 +56,16 @@ test('the council upgrades a populated chain and the registry migrates with noth
   });
   try {
     await checkMigratedRegistry(upgraded, particulars, ferdie, eve);
+    // The chain's fixed authority, Alice, became the market regulator's validator (the
+    // runtime's adoption migration), and blocks go on.
+    const alice = devAccounts().alice;
+    const record = (await upgraded.query.validators.validators(alice.address)).unwrap();
+    assert.equal(record.agency.toUtf8(), '11110000MB0013426L');
+    assert.deepEqual((await upgraded.query.session.validators()).map(String), [alice.address]);
+    assert.ok((await upgraded.query.session.nextKeys(alice.address)).isSome);
+    const from = (await upgraded.rpc.chain.getHeader()).number.toNumber();
+    await waitFor('blocks after the upgrade', async () =>
+      (await upgraded.rpc.chain.getHeader()).number.toNumber() >= from + 3, { timeoutMs: 60_000 });
   } finally {
     await upgraded.disconnect();
   }

@@ -26,6 +26,32 @@ impl frame_system::Config for Test {
 }
 
 parameter_types! {
+	/// Whether the test's departure check refuses every suspension and dissolution.
+	pub static DepartureRefused: bool = false;
+	/// The agencies the departure hook heard of, in order.
+	pub static Departed: Vec<Uscc> = Vec::new();
+}
+
+/// Stands in for the validator set: refuses departures when told to, records them.
+pub struct TestDepartures;
+
+impl govchain_domain_types::AgencyDepartures for TestDepartures {
+	fn can_depart(_agency: &Uscc) -> polkadot_sdk::sp_runtime::DispatchResult {
+		if DepartureRefused::get() {
+			Err(polkadot_sdk::sp_runtime::DispatchError::Other("validators needed"))
+		} else {
+			Ok(())
+		}
+	}
+	fn departed(agency: &Uscc) {
+		Departed::mutate(|departed| departed.push(*agency));
+	}
+	fn weight() -> polkadot_sdk::frame_support::weights::Weight {
+		polkadot_sdk::frame_support::weights::Weight::zero()
+	}
+}
+
+parameter_types! {
 	pub const MaxOfficers: u32 = 3;
 	pub const MaxActiveAgencies: u32 = 3;
 	pub const MinActiveAgencies: u32 = 1;
@@ -39,7 +65,7 @@ impl pallet_agencies::Config for Test {
 	type MaxOfficers = MaxOfficers;
 	type MaxActiveAgencies = MaxActiveAgencies;
 	type MinActiveAgencies = MinActiveAgencies;
-	type Departures = ();
+	type Departures = TestDepartures;
 	type WeightInfo = ();
 }
 

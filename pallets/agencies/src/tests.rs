@@ -605,3 +605,39 @@ fn genesis_refuses_bad_agencies_with_a_message_naming_them() {
 		.expect("an officer serves two agencies");
 	assert!(message.contains("11110000MB0013434F") && message.contains("AlreadyAnOfficer"));
 }
+
+#[test]
+fn a_refused_departure_writes_nothing_and_an_accepted_one_is_heard() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(admit(PUBLIC_INSTITUTION, 3, &[Role::OtherAgency]));
+		DepartureRefused::set(true);
+		let refused = DispatchError::Other("validators needed");
+		assert_noop!(Agencies::suspend_agency(RuntimeOrigin::root(), uscc(CUSTOMS)), refused);
+		assert_noop!(Agencies::dissolve_agency(RuntimeOrigin::root(), uscc(CUSTOMS)), refused);
+		assert!(Departed::get().is_empty());
+
+		DepartureRefused::set(false);
+		assert_ok!(Agencies::suspend_agency(RuntimeOrigin::root(), uscc(CUSTOMS)));
+		assert_ok!(Agencies::dissolve_agency(RuntimeOrigin::root(), uscc(PUBLIC_INSTITUTION)));
+		assert_eq!(Departed::get(), vec![uscc(CUSTOMS), uscc(PUBLIC_INSTITUTION)]);
+	});
+}
+
+#[test]
+fn the_admin_origin_yields_the_agency_of_an_active_agencys_admin_only() {
+	new_test_ext().execute_with(|| {
+		type AgencyAdmin = crate::EnsureAgencyAdmin<Test>;
+		assert_eq!(
+			AgencyAdmin::try_origin(RuntimeOrigin::signed(1)).ok(),
+			Some(AgencyOfficer { agency: uscc(MARKET_REGULATOR), officer: 1 })
+		);
+		// An officer who is not the admin, an unknown account, root.
+		assert!(AgencyAdmin::try_origin(RuntimeOrigin::signed(11)).is_err());
+		assert!(AgencyAdmin::try_origin(RuntimeOrigin::signed(99)).is_err());
+		assert!(AgencyAdmin::try_origin(RuntimeOrigin::root()).is_err());
+		// The admin of a suspended agency.
+		assert_ok!(admit(PUBLIC_INSTITUTION, 3, &[Role::OtherAgency]));
+		assert_ok!(Agencies::suspend_agency(RuntimeOrigin::root(), uscc(CUSTOMS)));
+		assert!(AgencyAdmin::try_origin(RuntimeOrigin::signed(2)).is_err());
+	});
+}
