@@ -6,6 +6,7 @@
 // still advances. Only nodes with admitted network keys may connect (pallet-node-authorization).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { WsProvider } from '@polkadot/api';
 import { u8aToBn, u8aToHex } from '@polkadot/util';
 import { base58Decode } from '@polkadot/util-crypto';
 import { councilPasses } from './council.js';
@@ -100,7 +101,11 @@ test('the council adds a fourth agency\'s validator, which then authors blocks w
     //    account (author_rotateKeysWithOwner; plain author_rotateKeys gives no proof, which
     //    session.setKeys needs since polkadot-sdk stable2609).
     const daveApi = await dave.api();
-    const generated = await daveApi.provider.send('author_rotateKeysWithOwner', [u8aToHex(daveAccount.publicKey)]);
+    // @polkadot/api 16 has no decoration for this method: a plain JSON-RPC call.
+    const rpc = new WsProvider(`ws://127.0.0.1:${dave.rpcPort}`);
+    await rpc.isReady;
+    const generated = await rpc.send('author_rotateKeysWithOwner', [u8aToHex(daveAccount.publicKey)]);
+    await rpc.disconnect();
     assert.ok(generated.keys && generated.proof, `keys and proof: ${JSON.stringify(generated)}`);
 
     // 2. Dave, the agency's admin, proposes the validator account; its operator (Dave too)

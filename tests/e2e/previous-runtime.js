@@ -25,6 +25,13 @@ export async function startPreviousRuntimeNode(name) {
   const spec = JSON.parse(buildSpec(['--chain', 'dev']));
   const newCode = spec.genesis.runtimeGenesis.code;
   spec.genesis.runtimeGenesis.code = `0x${readFileSync(PREVIOUS_RUNTIME).toString('hex')}`;
+  // The previous runtime has fixed Aura and GRANDPA authorities and none of the validator
+  // set's pallets: the development validators' session keys become those authorities.
+  const patch = spec.genesis.runtimeGenesis.patch;
+  const keys = patch.session.keys.map(([, , sessionKeys]) => sessionKeys);
+  patch.aura = { authorities: keys.map(({ aura }) => aura) };
+  patch.grandpa = { authorities: keys.map(({ grandpa }) => [grandpa, 1]) };
+  for (const added of ['session', 'validators', 'nodeAuthorization']) delete patch[added];
   const plainPath = join(specDir, 'plain.json');
   writeFileSync(plainPath, JSON.stringify(spec));
   // The raw spec's genesis state is built by the previous runtime itself.
