@@ -15,7 +15,7 @@ use polkadot_sdk::{
 
 use crate::{
 	Agencies, AllPalletsWithSystem, Balances, CompanyRegistry, Council, Customs, Governance,
-	Multisig, Runtime, Sudo, Timestamp, Utility,
+	Multisig, Runtime, Sudo, Timestamp, Utility, Validators,
 };
 
 polkadot_sdk::frame_benchmarking::define_benchmarks!(
@@ -30,6 +30,7 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_collective, Council]
 	[pallet_agencies, Agencies]
 	[pallet_governance, Governance]
+	[pallet_validators, Validators]
 	[pallet_company_registry, CompanyRegistry]
 	[pallet_customs, Customs]
 );
