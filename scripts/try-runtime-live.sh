@@ -56,6 +56,19 @@ if [ ! -x "$chopsticks" ] || [ "$tool_dir/package-lock.json" -nt "$tool_dir/node
 	(cd "$tool_dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) >&2
 fi
 
+# The runtime imports a host function chopsticks does not provide (pallet-node-authorization's
+# offchain worker sets the node's authorized peers; try-runtime never calls it). chopsticks
+# can run such a runtime (`allow-unresolved-imports`), but its try-runtime command does not
+# take the option: teach the pinned version's command the option, once per install.
+plugin="$tool_dir/node_modules/@acala-network/chopsticks/dist/cjs/plugins/try-runtime/index.js"
+if ! grep -q "'allow-unresolved-imports'" "$plugin"; then
+	sed -i "s|^    'runtime-log-level': _index.configSchema.shape\['runtime-log-level'\].default(5),\$|&\n    'allow-unresolved-imports': _index.configSchema.shape['allow-unresolved-imports'],|" "$plugin"
+	grep -q "'allow-unresolved-imports'" "$plugin" || {
+		echo "try-runtime: could not give chopsticks' try-runtime --allow-unresolved-imports ($plugin changed?)" >&2
+		exit 1
+	}
+fi
+
 # Chopsticks retries an unreachable endpoint forever: check it first, and show what runs there.
 if ! current="$(cd "$tool_dir" && ENDPOINT="$endpoint" timeout 30 node -e '
 	const WebSocket = require("ws");
@@ -84,6 +97,7 @@ timeout "${TRY_RUNTIME_TIMEOUT:-900}" "$chopsticks" try-runtime \
 	--runtime "$wasm" \
 	--checks "$checks" \
 	--runtime-log-level "${TRY_RUNTIME_LOG_LEVEL:-3}" \
+	--allow-unresolved-imports \
 	"$@" 2>&1 | tee "$log" || status="${PIPESTATUS[0]}"
 
 if [ "$status" -eq 124 ]; then
