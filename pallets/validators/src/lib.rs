@@ -659,17 +659,4 @@ pub mod pallet {
 			T::WeightInfo::agency_departure(T::MaxValidatorsPerAgency::get())
 		}
 	}
-
-	impl<T: Config> Pallet<T> {
-		/// Approved validators with their records and whether their session keys are set,
-		/// for the runtime API.
-		pub fn validators() -> Vec<(T::AccountId, ValidatorOf<T>, bool)> {
-			Validators::<T>::iter()
-				.map(|(account, record)| {
-					let keys_set = T::Session::is_registered(&account);
-					(account, record, keys_set)
-				})
-				.collect()
-		}
-	}
 }
