@@ -24,8 +24,9 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	AccountId, Balance, Block, CompanyRegistry, Customs, Executive, InherentDataExt, Nonce,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Balance, Block, CompanyRegistry, Customs, Disclosures, Executive, InherentDataExt,
+	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
+	VERSION,
 };
 use govchain_domain_types::{Ucr, Uscc};
 use pallet_company_registry::{
@@ -234,6 +235,66 @@ impl_runtime_apis! {
 
 		fn clearance_at_office(office: pallet_customs::OfficeCode) -> pallet_customs::ClearanceStats {
 			pallet_customs::OfficeStatistics::<Runtime>::get(office)
+		}
+	}
+
+	impl pallet_disclosures::runtime_api::DisclosuresApi<
+		Block,
+		pallet_disclosures::FilingView<Runtime>,
+		pallet_disclosures::AttestationView<Runtime>,
+		pallet_disclosures::Annotation<Runtime>,
+		pallet_disclosures::Flag<Runtime>,
+		pallet_disclosures::Accreditation<Runtime>,
+	> for Runtime {
+		fn latest_filing(
+			company: Uscc,
+			period: pallet_disclosures::Period,
+		) -> Option<pallet_disclosures::FilingView<Runtime>> {
+			Disclosures::latest_filing(company, period)
+		}
+
+		fn filing(
+			company: Uscc,
+			period: pallet_disclosures::Period,
+			version: pallet_disclosures::Version,
+		) -> Option<pallet_disclosures::FilingView<Runtime>> {
+			Disclosures::filing_view(pallet_disclosures::FilingId { company, period, version })
+		}
+
+		fn versions(
+			company: Uscc,
+			period: pallet_disclosures::Period,
+		) -> Vec<pallet_disclosures::FilingView<Runtime>> {
+			Disclosures::versions(company, period)
+		}
+
+		fn attestations(
+			filing: pallet_disclosures::FilingId,
+		) -> Vec<pallet_disclosures::AttestationView<Runtime>> {
+			Disclosures::attestations_of(filing)
+		}
+
+		fn annotations(
+			filing: pallet_disclosures::FilingId,
+		) -> Vec<pallet_disclosures::Annotation<Runtime>> {
+			pallet_disclosures::Annotations::<Runtime>::get((filing.company, filing.period, filing.version))
+				.into_inner()
+		}
+
+		fn filings_of(
+			company: Uscc,
+			start_after: Option<pallet_disclosures::Period>,
+			count: u32,
+		) -> (Vec<pallet_disclosures::FilingView<Runtime>>, Option<pallet_disclosures::Period>) {
+			Disclosures::filings_page(company, start_after, count)
+		}
+
+		fn flags(company: Uscc, start: u32, count: u32) -> Vec<(u32, pallet_disclosures::Flag<Runtime>)> {
+			Disclosures::flags_page(company, start, count)
+		}
+
+		fn auditor(firm: Uscc) -> Option<pallet_disclosures::Accreditation<Runtime>> {
+			pallet_disclosures::Auditors::<Runtime>::get(firm)
 		}
 	}
 

@@ -14,8 +14,8 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	Agencies, AllPalletsWithSystem, Balances, CompanyRegistry, Council, Customs, Governance,
-	Multisig, Runtime, Sudo, Timestamp, Utility, Validators,
+	Agencies, AllPalletsWithSystem, Balances, CompanyRegistry, Council, Customs, Disclosures,
+	Governance, Multisig, Runtime, Sudo, Timestamp, Utility, Validators,
 };
 
 polkadot_sdk::frame_benchmarking::define_benchmarks!(
@@ -33,6 +33,7 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_validators, Validators]
 	[pallet_company_registry, CompanyRegistry]
 	[pallet_customs, Customs]
+	[pallet_disclosures, Disclosures]
 );
 
 impl frame_system_benchmarking::Config for Runtime {}

@@ -23,6 +23,8 @@ pub mod configs;
 mod council_safety_tests;
 #[cfg(test)]
 mod customs_tests;
+#[cfg(test)]
+mod disclosures_tests;
 pub mod genesis_config_presets;
 #[cfg(test)]
 mod governance_tests;
@@ -231,6 +233,8 @@ mod runtime {
 	pub type CompanyRegistry = pallet_company_registry;
 	#[runtime::pallet_index(21)]
 	pub type Customs = pallet_customs;
+	#[runtime::pallet_index(22)]
+	pub type Disclosures = pallet_disclosures;
 }
 
 // The node and tests build extrinsics from these; keep the list of public names tidy.

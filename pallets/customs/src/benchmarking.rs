@@ -6,8 +6,8 @@ use super::*;
 use crate::pallet::{Call, Config, Declarations, Pallet};
 use alloc::vec::Vec;
 use govchain_domain_types::{
-	benchmarking::longest_text, CommodityCode, CountryCode, CurrencyCode, Incoterm, Lei,
-	TransportMode, Uscc,
+	benchmarking::{longest_text, RegisterCompany},
+	CommodityCode, CountryCode, CurrencyCode, Incoterm, Lei, TransportMode, Uscc,
 };
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,

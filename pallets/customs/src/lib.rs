@@ -50,14 +50,6 @@ pub use weights::WeightInfo;
 
 use polkadot_sdk::{frame_support, frame_system};
 
-/// What the benchmarks need of the runtime: a registered company with a controller.
-#[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId> {
-	/// Registers (or finds) an active company with code `uscc` and makes `controller` one
-	/// of its controllers.
-	fn registered_company(uscc: &govchain_domain_types::Uscc, controller: &AccountId);
-}
-
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -112,7 +104,7 @@ pub mod pallet {
 
 		/// What the benchmarks need of the runtime.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: crate::BenchmarkHelper<Self::AccountId>;
+		type BenchmarkHelper: govchain_domain_types::benchmarking::RegisterCompany<Self::AccountId>;
 	}
 
 	/// Every declaration ever lodged, by UCR. Never removed.
@@ -507,7 +499,7 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// The chain's time in milliseconds.
 		pub fn now() -> UnixMillis {
-			u64::try_from(T::Time::now().as_millis()).unwrap_or(u64::MAX)
+			govchain_domain_types::calendar::chain_time::<T::Time>()
 		}
 	}
 }

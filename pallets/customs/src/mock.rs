@@ -3,12 +3,8 @@
 //! `CompanyRegistry` trait, as it sees the real registry in the runtime).
 
 use crate as pallet_customs;
-use alloc::collections::btree_map::BTreeMap;
-use core::cell::RefCell;
-use govchain_domain_types::{
-	testing::CheckedExternalities, AgencyOfficer, CompanyRegistry, CompanyStatus, Standing,
-	UnixMillis, Uscc,
-};
+pub use govchain_domain_types::testing::{uscc, TestRegistry};
+use govchain_domain_types::{testing::CheckedExternalities, AgencyOfficer, UnixMillis};
 use polkadot_sdk::{
 	frame_support::{
 		construct_runtime, derive_impl,
@@ -79,75 +75,6 @@ impl EnsureOrigin<RuntimeOrigin> for EnsureCustomsOfficer {
 	}
 }
 
-/// A company of the test register: its standing and controllers.
-#[derive(Clone)]
-pub struct TestCompany {
-	pub standing: Standing,
-	pub controllers: Vec<u64>,
-}
-
-std::thread_local! {
-	static COMPANIES: RefCell<BTreeMap<Uscc, TestCompany>> = RefCell::new(BTreeMap::new());
-}
-
-/// The register as the tests set it up.
-pub struct TestRegistry;
-
-impl TestRegistry {
-	/// Registers an active company in good standing with these controllers.
-	pub fn add(code: &[u8; 18], controllers: &[u64]) {
-		Self::insert(uscc(code), controllers);
-	}
-
-	fn insert(code: Uscc, controllers: &[u64]) {
-		let standing = Standing {
-			status: CompanyStatus::Active,
-			abnormal_listings: 0,
-			serious_violation_since: None,
-		};
-		COMPANIES.with(|companies| {
-			companies
-				.borrow_mut()
-				.insert(code, TestCompany { standing, controllers: controllers.to_vec() })
-		});
-	}
-
-	/// Changes a registered company's standing.
-	pub fn set_standing(code: &[u8; 18], change: impl FnOnce(&mut Standing)) {
-		COMPANIES.with(|companies| {
-			if let Some(company) = companies.borrow_mut().get_mut(&uscc(code)) {
-				change(&mut company.standing);
-			}
-		});
-	}
-}
-
-impl CompanyRegistry<u64> for TestRegistry {
-	fn standing(code: &Uscc) -> Option<Standing> {
-		COMPANIES.with(|companies| companies.borrow().get(code).map(|company| company.standing))
-	}
-
-	fn is_controller(code: &Uscc, who: &u64) -> bool {
-		COMPANIES.with(|companies| {
-			companies.borrow().get(code).is_some_and(|company| {
-				!company.standing.status.is_closed() && company.controllers.contains(who)
-			})
-		})
-	}
-}
-
-#[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper<u64> for TestRegistry {
-	fn registered_company(code: &Uscc, controller: &u64) {
-		TestRegistry::insert(*code, &[*controller]);
-	}
-}
-
-/// A code the tests know to be well formed.
-pub fn uscc(code: &[u8; 18]) -> Uscc {
-	Uscc::parse(code).expect("test code is valid")
-}
-
 /// Makes `now` the chain's time.
 pub fn set_time(now: UnixMillis) {
 	pallet_timestamp::Now::<Test>::put(now);
@@ -159,7 +86,7 @@ pub const START: UnixMillis = 1_795_708_800_000;
 /// An empty chain at [`START`], block 1; the pallet's invariants are checked after every
 /// test. The test register starts empty.
 pub fn new_test_ext() -> CheckedExternalities {
-	COMPANIES.with(|companies| companies.borrow_mut().clear());
+	TestRegistry::clear();
 	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().expect("system");
 	let mut ext = TestExternalities::new(storage);
 	ext.execute_with(|| {

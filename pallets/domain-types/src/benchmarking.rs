@@ -6,3 +6,11 @@ use polkadot_sdk::frame_support::{traits::Get, BoundedVec};
 pub fn longest_text<L: Get<u32>>() -> BoundedVec<u8, L> {
 	BoundedVec::truncate_from((0..L::get()).map(|i| b'a' + (i % 26) as u8).collect())
 }
+
+/// What the benchmarks of pallets that read the register need of the runtime: companies
+/// registered in it, with controllers.
+pub trait RegisterCompany<AccountId> {
+	/// Registers (or finds) an active company with code `uscc` and makes `controller` one
+	/// of its controllers.
+	fn registered_company(uscc: &crate::Uscc, controller: &AccountId);
+}

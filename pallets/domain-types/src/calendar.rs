@@ -10,6 +10,12 @@ use scale_info::TypeInfo;
 /// Milliseconds since 1970-01-01 00:00 UTC: the timestamp pallet's `Moment`.
 pub type UnixMillis = u64;
 
+/// The chain's time read from `Time` (the timestamp pallet), in milliseconds; a time past
+/// `u64` (in 584 million years) reads as the greatest.
+pub fn chain_time<Time: polkadot_sdk::frame_support::traits::UnixTime>() -> UnixMillis {
+	u64::try_from(Time::now().as_millis()).unwrap_or(u64::MAX)
+}
+
 const MILLIS_PER_DAY: i64 = 86_400_000;
 /// China Standard Time is UTC+8.
 const CST_OFFSET_MILLIS: i64 = 8 * 3_600_000;

@@ -1,7 +1,10 @@
 //! Test externalities that check a pallet's invariants after every test, as polkadot-sdk's
 //! own pallets do: a test that leaves storage inconsistent fails even if its assertions pass.
 
+use crate::{CompanyRegistry, CompanyStatus, Standing, Uscc};
+use core::cell::RefCell;
 use polkadot_sdk::{sp_io::TestExternalities, sp_runtime::TryRuntimeError};
+use std::collections::BTreeMap;
 
 /// Runs test closures in `TestExternalities` and then the pallet's `try_state` checks.
 pub struct CheckedExternalities {
@@ -50,4 +53,80 @@ pub fn panic_message(payload: &(dyn core::any::Any + Send)) -> String {
 		.cloned()
 		.or_else(|| payload.downcast_ref::<&str>().map(|text| text.to_string()))
 		.unwrap_or_default()
+}
+
+/// A fixture code as a [`Uscc`]; panics if it is malformed (tests only).
+pub fn uscc(code: &[u8; 18]) -> Uscc {
+	Uscc::parse(code).expect("test code is valid")
+}
+
+/// A company of the [`TestRegistry`]: its standing and controllers.
+#[derive(Clone)]
+struct TestCompany {
+	standing: Standing,
+	controllers: Vec<u64>,
+}
+
+std::thread_local! {
+	static COMPANIES: RefCell<BTreeMap<Uscc, TestCompany>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// A company register for the mocks of pallets that read companies only through
+/// [`CompanyRegistry`], as they read the real registry in the runtime. Accounts are `u64`;
+/// each test thread has its own register, emptied by [`TestRegistry::clear`].
+pub struct TestRegistry;
+
+impl TestRegistry {
+	/// Empties the register (at the start of each test).
+	pub fn clear() {
+		COMPANIES.with(|companies| companies.borrow_mut().clear());
+	}
+
+	/// Registers an active company in good standing with these controllers.
+	pub fn add(code: &[u8; 18], controllers: &[u64]) {
+		Self::insert(uscc(code), controllers);
+	}
+
+	fn insert(code: Uscc, controllers: &[u64]) {
+		let standing = Standing {
+			status: CompanyStatus::Active,
+			abnormal_listings: 0,
+			serious_violation_since: None,
+		};
+		COMPANIES.with(|companies| {
+			companies
+				.borrow_mut()
+				.insert(code, TestCompany { standing, controllers: controllers.to_vec() })
+		});
+	}
+
+	/// Changes a registered company's standing.
+	pub fn set_standing(code: &[u8; 18], change: impl FnOnce(&mut Standing)) {
+		COMPANIES.with(|companies| {
+			if let Some(company) = companies.borrow_mut().get_mut(&uscc(code)) {
+				change(&mut company.standing);
+			}
+		});
+	}
+}
+
+impl CompanyRegistry<u64> for TestRegistry {
+	fn standing(code: &Uscc) -> Option<Standing> {
+		COMPANIES.with(|companies| companies.borrow().get(code).map(|company| company.standing))
+	}
+
+	fn is_controller(code: &Uscc, who: &u64) -> bool {
+		COMPANIES.with(|companies| {
+			companies.borrow().get(code).is_some_and(|company| {
+				!company.standing.status.is_closed() && company.controllers.contains(who)
+			})
+		})
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::benchmarking::RegisterCompany<u64> for TestRegistry {
+	fn registered_company(code: &Uscc, controller: &u64) {
+		Self::insert(*code, &[*controller]);
+	}
 }

@@ -3,6 +3,7 @@
 mod accounts;
 mod consensus;
 mod customs;
+mod disclosures;
 pub mod governance;
 pub(crate) mod registers;
 pub(crate) mod system;

@@ -73,3 +73,61 @@ impl pallet_company_registry::BenchmarkHelper<crate::AccountId> for RegistryBenc
 		second
 	}
 }
+
+/// What the benchmarks of customs and disclosures need: companies in the real registry,
+/// registered by a benchmark market-regulator officer, with the given controller.
+#[cfg(feature = "runtime-benchmarks")]
+impl govchain_domain_types::benchmarking::RegisterCompany<crate::AccountId>
+	for RegistryBenchmarkHelper
+{
+	fn registered_company(uscc: &govchain_domain_types::Uscc, controller: &crate::AccountId) {
+		use govchain_domain_types::{
+			CheckFailures, CivilDate, CurrencyCode, DivisionCode, IndustryCode, Money,
+		};
+		use pallet_company_registry::{CompanyKind, Particulars};
+		use polkadot_sdk::frame_support::BoundedVec;
+		// 2026-11-27 00:00 China time: after the establishment date below.
+		polkadot_sdk::pallet_timestamp::Now::<Runtime>::put(1_795_708_800_000);
+		fn text<L: polkadot_sdk::frame_support::traits::Get<u32>>(
+			value: &[u8],
+		) -> BoundedVec<u8, L> {
+			BoundedVec::truncate_from(value.to_vec())
+		}
+		// Agency number 1: the domain pallets' benchmark origins admit number 0. A second
+		// company finds it admitted by the first, with its admin as officer.
+		let officer = pallet_agencies::benchmarking::admit_benchmark_agency::<Runtime>(
+			1,
+			govchain_domain_types::Role::MarketRegulator,
+		)
+		.unwrap_or_else(|()| polkadot_sdk::frame_benchmarking::account("admin", 1, 0));
+		let (Some(division), Some(industry)) =
+			(DivisionCode::parse(b"110105"), IndustryCode::parse(b"F5191"))
+		else {
+			return;
+		};
+		let origin = crate::RuntimeOrigin::signed(officer);
+		let particulars = Particulars::<Runtime> {
+			legal_name: text("北京进出口贸易有限公司".as_bytes()),
+			english_name: None,
+			kind: CompanyKind::LimitedLiabilityCompany,
+			registered_capital: Money { currency: CurrencyCode::CNY, amount: 100_000_000 },
+			registered_address: text("北京市朝阳区".as_bytes()),
+			division,
+			business_scope: text("货物进出口".as_bytes()),
+			industry,
+			established_on: CivilDate { year: 2024, month: 3, day: 1 },
+			legal_representative: polkadot_sdk::sp_core::H256::repeat_byte(0x42),
+			shareholders: Default::default(),
+			key_personnel: Default::default(),
+		};
+		// A failure shows as the benchmark's lodgement being refused.
+		let _ = crate::CompanyRegistry::register(
+			origin,
+			*uscc,
+			particulars,
+			BoundedVec::truncate_from(alloc::vec![controller.clone()]),
+			CheckFailures::default(),
+			text(b"Benchmark"),
+		);
+	}
+}

@@ -12,10 +12,7 @@ use govchain_domain_types::{
 	UnixMillis, Uscc,
 };
 use polkadot_sdk::{
-	frame_support::{
-		ensure,
-		traits::{EnsureOrigin, UnixTime},
-	},
+	frame_support::{ensure, traits::EnsureOrigin},
 	frame_system::{self, ensure_signed, pallet_prelude::OriginFor},
 	sp_runtime::{DispatchError, DispatchResult, TryRuntimeError},
 };
@@ -29,7 +26,7 @@ pub const MAX_COMPANY_PAGE: u32 = 100;
 impl<T: Config> Pallet<T> {
 	/// The chain's time in milliseconds.
 	pub fn now() -> UnixMillis {
-		u64::try_from(T::Time::now().as_millis()).unwrap_or(u64::MAX)
+		govchain_domain_types::calendar::chain_time::<T::Time>()
 	}
 
 	/// A company's standing at `now`, every lazy rule applied.

@@ -1,0 +1,98 @@
+//! A test runtime: the timestamp pallet as the chain's clock, securities-regulator officers
+//! by account, and the shared test register (the pallet sees it only through the
+//! `CompanyRegistry` trait, as it sees the real registry in the runtime).
+
+use crate as pallet_disclosures;
+pub use govchain_domain_types::testing::{uscc, TestRegistry};
+use govchain_domain_types::{testing::CheckedExternalities, AgencyOfficer, UnixMillis};
+use polkadot_sdk::{
+	frame_support::{
+		construct_runtime, derive_impl,
+		traits::{ConstU32, EnsureOrigin},
+	},
+	frame_system::{self, RawOrigin},
+	pallet_timestamp,
+	sp_io::TestExternalities,
+	sp_runtime::BuildStorage,
+};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Timestamp: pallet_timestamp,
+		Disclosures: pallet_disclosures,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+}
+
+#[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
+impl pallet_timestamp::Config for Test {}
+
+impl pallet_disclosures::Config for Test {
+	type SecuritiesOrigin = EnsureSecuritiesOfficer;
+	type Registry = TestRegistry;
+	type Time = Timestamp;
+	type MaxFacts = ConstU32<4>;
+	type MaxConceptLength = ConstU32<48>;
+	type MaxUriLength = ConstU32<64>;
+	type MaxReasonLength = ConstU32<32>;
+	type MaxVersions = ConstU32<5>;
+	type MaxAttestations = ConstU32<2>;
+	type MaxAnnotations = ConstU32<2>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = TestRegistry;
+}
+
+/// The securities regulator's code.
+pub use govchain_domain_types::fixtures::agencies::SECURITIES_REGULATOR;
+/// A securities-regulator officer.
+pub const OFFICER: u64 = 2;
+
+/// Signed by [`OFFICER`]: a securities-regulator officer.
+pub struct EnsureSecuritiesOfficer;
+
+impl EnsureOrigin<RuntimeOrigin> for EnsureSecuritiesOfficer {
+	type Success = AgencyOfficer<u64>;
+
+	fn try_origin(origin: RuntimeOrigin) -> Result<Self::Success, RuntimeOrigin> {
+		match origin.clone().into() {
+			Ok(RawOrigin::Signed(OFFICER)) => {
+				Ok(AgencyOfficer { agency: uscc(SECURITIES_REGULATOR), officer: OFFICER })
+			},
+			_ => Err(origin),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<RuntimeOrigin, ()> {
+		Ok(RawOrigin::Signed(OFFICER).into())
+	}
+}
+
+/// Makes `now` the chain's time.
+pub fn set_time(now: UnixMillis) {
+	pallet_timestamp::Now::<Test>::put(now);
+}
+
+/// 2026-11-27 00:00 China time, when the tests start.
+pub const START: UnixMillis = 1_795_708_800_000;
+
+/// An empty chain at [`START`], block 1; the pallet's invariants are checked after every
+/// test. The test register starts empty.
+pub fn new_test_ext() -> CheckedExternalities {
+	TestRegistry::clear();
+	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().expect("system");
+	let mut ext = TestExternalities::new(storage);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		set_time(START);
+	});
+	CheckedExternalities::new(ext, Disclosures::do_try_state)
+}
