@@ -45,7 +45,7 @@ impl pallet_customs::Config for Test {
 	type MaxReasonLength = ConstU32<32>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = TestRegistry;
+	type BenchmarkHelper = govchain_domain_types::testing::BenchmarkCompanies<Test>;
 }
 
 /// The customs agency's code.
@@ -78,6 +78,12 @@ impl EnsureOrigin<RuntimeOrigin> for EnsureCustomsOfficer {
 /// Makes `now` the chain's time.
 pub fn set_time(now: UnixMillis) {
 	pallet_timestamp::Now::<Test>::put(now);
+}
+
+impl govchain_domain_types::testing::SetClock for Test {
+	fn set_clock(now: UnixMillis) {
+		set_time(now);
+	}
 }
 
 /// 2026-11-27 00:00 China time, when the tests start.

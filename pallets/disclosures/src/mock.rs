@@ -47,7 +47,7 @@ impl pallet_disclosures::Config for Test {
 	type MaxAnnotations = ConstU32<2>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = TestRegistry;
+	type BenchmarkHelper = govchain_domain_types::testing::BenchmarkCompanies<Test>;
 }
 
 /// The securities regulator's code.
@@ -79,6 +79,12 @@ impl EnsureOrigin<RuntimeOrigin> for EnsureSecuritiesOfficer {
 /// Makes `now` the chain's time.
 pub fn set_time(now: UnixMillis) {
 	pallet_timestamp::Now::<Test>::put(now);
+}
+
+impl govchain_domain_types::testing::SetClock for Test {
+	fn set_clock(now: UnixMillis) {
+		set_time(now);
+	}
 }
 
 /// 2026-11-27 00:00 China time, when the tests start.

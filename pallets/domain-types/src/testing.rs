@@ -124,9 +124,21 @@ impl CompanyRegistry<u64> for TestRegistry {
 	}
 }
 
+/// A mock runtime's clock, as the benchmarks' company helper sets it.
+pub trait SetClock {
+	/// Makes `now` the chain's time.
+	fn set_clock(now: crate::UnixMillis);
+}
+
+/// The benchmarks' [`RegisterCompany`](crate::benchmarking::RegisterCompany) helper for
+/// mocks: companies in the [`TestRegistry`], at the benchmarks' time on `Clock`.
 #[cfg(feature = "runtime-benchmarks")]
-impl crate::benchmarking::RegisterCompany<u64> for TestRegistry {
+pub struct BenchmarkCompanies<Clock>(core::marker::PhantomData<Clock>);
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<Clock: SetClock> crate::benchmarking::RegisterCompany<u64> for BenchmarkCompanies<Clock> {
 	fn registered_company(code: &Uscc, controller: &u64) {
-		Self::insert(*code, &[*controller]);
+		TestRegistry::insert(*code, &[*controller]);
+		Clock::set_clock(crate::benchmarking::BENCHMARK_TIME);
 	}
 }

@@ -86,8 +86,10 @@ impl govchain_domain_types::benchmarking::RegisterCompany<crate::AccountId>
 		};
 		use pallet_company_registry::{CompanyKind, Particulars};
 		use polkadot_sdk::frame_support::BoundedVec;
-		// 2026-11-27 00:00 China time: after the establishment date below.
-		polkadot_sdk::pallet_timestamp::Now::<Runtime>::put(1_795_708_800_000);
+		// After the establishment date below.
+		polkadot_sdk::pallet_timestamp::Now::<Runtime>::put(
+			govchain_domain_types::benchmarking::BENCHMARK_TIME,
+		);
 		fn text<L: polkadot_sdk::frame_support::traits::Get<u32>>(
 			value: &[u8],
 		) -> BoundedVec<u8, L> {
