@@ -1,7 +1,8 @@
 // A single-validator development chain: blocks are produced and finalized, a signed
 // transfer from Alice to Bob lands with its Transfer event, polkadot.js reads and drives
 // the agencies pallet with plain-text USCCs, registers and reads a company, and customs
-// checks and releases a declaration lodged through polkadot.js.
+// checks and releases a declaration lodged through polkadot.js, and a filing is attested,
+// amended and read back version by version.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
@@ -198,6 +199,70 @@ test('customs checks a declaration polkadot.js lodges and reports its clearance 
   const history = await apiAt.call.customsApi.history(ucr);
   assert.deepEqual(history.map((entry) => entry.step.type),
     ['Lodged', 'LaneAssigned', 'Inspected', 'Released']);
+});
+
+test('a company files a report that an accredited auditor attests, amends it, and both versions read back', async () => {
+  const api = await node.api();
+  const keyring = new Keyring({ type: 'sr25519' });
+  // Charlie is the securities regulator; Dave controls the filing company, Ferdie the audit
+  // firm (the Chaoyang company, registered here unless an earlier test did).
+  const [eve, charlie, dave, ferdie] = ['Eve', 'Charlie', 'Dave', 'Ferdie']
+    .map((name) => keyring.addFromUri(`//${name}`));
+  const company = '91110000MA01ABCD52';
+  const auditFirm = CHAOYANG_ENTERPRISE;
+  const noOverride = { organisationCheck: false, codeCheck: false };
+  await sendAndWatch(api.tx.companyRegistry.register(company, companyParticulars(), [dave.address],
+    noOverride, 'Decision 2026-150'), eve);
+  if ((await api.call.companyRegistryApi.company(auditFirm)).isNone) {
+    await sendAndWatch(api.tx.companyRegistry.register(auditFirm, companyParticulars(), [ferdie.address],
+      noOverride, 'Decision 2026-151'), eve);
+  }
+  // Annual reports are due 120 days after the year's end: 2025's is late by now.
+  await sendAndWatch(api.tx.disclosures.setDeadline('Annual', 120), charlie);
+
+  const period = { FiscalYear: 2025 };
+  const figures = {
+    revenue: 1_000_000_000n, netProfit: -50_000_000n,
+    totalAssets: 900_000_000n, totalLiabilities: 400_000_000n, equity: 500_000_000n,
+  };
+  const content = (byte, equity = figures.equity) => ({
+    currency: 'CNY',
+    figures: { ...figures, equity },
+    facts: [{ concept: 'ifrs-full:CashAndCashEquivalents', value: 120_000_000n, unit: 'Money' }],
+    document: { algorithm: 'Sha256', digest: `0x${byte.repeat(32)}` },
+    uri: 'https://disclosure.example.cn/2025/annual.xbrl',
+  });
+  // Equity that is not assets minus liabilities is refused.
+  await assert.rejects(sendAndWatch(api.tx.disclosures.file(company, period, content('01', 1n)), dave),
+    /EquityMismatch/);
+  const filed = await sendAndWatch(api.tx.disclosures.file(company, period, content('01')), dave);
+  const filedEvent = filed.events.find((e) => api.events.disclosures.Filed.is(e));
+  assert.ok(filedEvent, 'Filed event');
+  assert.equal(filedEvent.data.late.isTrue, true, 'filed after the deadline');
+
+  await sendAndWatch(api.tx.disclosures.accreditAuditor(auditFirm), charlie);
+  const original = { company, period, version: 1 };
+  await sendAndWatch(api.tx.disclosures.attest(auditFirm, original,
+    { algorithm: 'Sha256', digest: `0x${'01'.repeat(32)}` }, 'Unqualified'), ferdie);
+  const amended = await sendAndWatch(
+    api.tx.disclosures.amend(company, period, 1, content('02'), 'restated cash'), dave);
+  assert.ok(amended.events.some((e) => api.events.disclosures.Amended.is(e)));
+
+  const apiAt = await api.at(amended.blockHash);
+  const versions = await apiAt.call.disclosuresApi.versions(company, period);
+  assert.equal(versions.length, 2);
+  assert.equal(versions[0].superseded.isTrue, true);
+  assert.equal(versions[0].filing.content.document.digest.toHex(), `0x${'01'.repeat(32)}`);
+  assert.equal(versions[0].filing.content.figures.netProfit.unwrap().toBigInt(), -50_000_000n);
+  assert.equal(versions[1].filing.amends.unwrap().toNumber(), 1);
+  assert.equal(versions[1].filing.reason.toUtf8(), 'restated cash');
+  const latest = (await apiAt.call.disclosuresApi.latestFiling(company, period)).unwrap();
+  assert.equal(latest.id.version.toNumber(), 2);
+  assert.ok(latest.companyStanding.unwrap().status.isActive);
+  const attestations = await apiAt.call.disclosuresApi.attestations(original);
+  assert.equal(attestations.length, 1);
+  assert.equal(attestations[0].attestation.auditor.toUtf8(), auditFirm);
+  assert.ok(attestations[0].auditorNow.unwrap().status.isAccredited);
 });
 
 test('the node stops cleanly on SIGINT', async () => {

@@ -145,7 +145,11 @@ export function sendAndWatch(tx, signer) {
     let unsubscribe;
     tx.signAndSend(signer, ({ status, events, dispatchError }) => {
       if (dispatchError) {
-        reject(new Error(`dispatch failed: ${dispatchError.toString()}`));
+        // A pallet's error by its name (`disclosures.EquityMismatch`), others as they print.
+        const reason = dispatchError.isModule
+          ? (({ section, name }) => `${section}.${name}`)(tx.registry.findMetaError(dispatchError.asModule))
+          : dispatchError.toString();
+        reject(new Error(`dispatch failed: ${reason}`));
       } else if (status.isInBlock) {
         if (unsubscribe) unsubscribe();
         resolve({ blockHash: status.asInBlock, events: events.map(({ event }) => event) });

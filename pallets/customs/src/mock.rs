@@ -4,14 +4,13 @@
 
 use crate as pallet_customs;
 pub use govchain_domain_types::testing::{uscc, TestRegistry};
-use govchain_domain_types::{testing::CheckedExternalities, AgencyOfficer, UnixMillis};
+use govchain_domain_types::{
+	testing::{CheckedExternalities, EnsureOfficerOf},
+	UnixMillis,
+};
 use polkadot_sdk::{
-	frame_support::{
-		construct_runtime, derive_impl,
-		traits::{ConstU32, EnsureOrigin},
-	},
-	frame_system::{self, RawOrigin},
-	pallet_timestamp,
+	frame_support::{construct_runtime, derive_impl, traits::ConstU32},
+	frame_system, pallet_timestamp,
 	sp_io::TestExternalities,
 	sp_runtime::BuildStorage,
 };
@@ -35,7 +34,7 @@ impl frame_system::Config for Test {
 impl pallet_timestamp::Config for Test {}
 
 impl pallet_customs::Config for Test {
-	type CustomsOrigin = EnsureCustomsOfficer;
+	type CustomsOrigin = EnsureOfficerOf<CustomsOfficers, CustomsAgency>;
 	type Registry = TestRegistry;
 	type Time = Timestamp;
 	type MaxNameLength = ConstU32<64>;
@@ -54,25 +53,10 @@ pub use govchain_domain_types::fixtures::agencies::CUSTOMS;
 pub const OFFICER: u64 = 2;
 pub const SECOND_OFFICER: u64 = 3;
 
-/// Signed by [`OFFICER`] or [`SECOND_OFFICER`]: a customs officer.
-pub struct EnsureCustomsOfficer;
-
-impl EnsureOrigin<RuntimeOrigin> for EnsureCustomsOfficer {
-	type Success = AgencyOfficer<u64>;
-
-	fn try_origin(origin: RuntimeOrigin) -> Result<Self::Success, RuntimeOrigin> {
-		match origin.clone().into() {
-			Ok(RawOrigin::Signed(who)) if who == OFFICER || who == SECOND_OFFICER => {
-				Ok(AgencyOfficer { agency: uscc(CUSTOMS), officer: who })
-			},
-			_ => Err(origin),
-		}
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn try_successful_origin() -> Result<RuntimeOrigin, ()> {
-		Ok(RawOrigin::Signed(OFFICER).into())
-	}
+polkadot_sdk::frame_support::parameter_types! {
+	/// Customs officers: [`OFFICER`] and [`SECOND_OFFICER`].
+	pub CustomsOfficers: Vec<u64> = vec![OFFICER, SECOND_OFFICER];
+	pub const CustomsAgency: &'static [u8; 18] = CUSTOMS;
 }
 
 /// Makes `now` the chain's time.

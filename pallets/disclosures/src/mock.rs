@@ -4,14 +4,13 @@
 
 use crate as pallet_disclosures;
 pub use govchain_domain_types::testing::{uscc, TestRegistry};
-use govchain_domain_types::{testing::CheckedExternalities, AgencyOfficer, UnixMillis};
+use govchain_domain_types::{
+	testing::{CheckedExternalities, EnsureOfficerOf},
+	UnixMillis,
+};
 use polkadot_sdk::{
-	frame_support::{
-		construct_runtime, derive_impl,
-		traits::{ConstU32, EnsureOrigin},
-	},
-	frame_system::{self, RawOrigin},
-	pallet_timestamp,
+	frame_support::{construct_runtime, derive_impl, traits::ConstU32},
+	frame_system, pallet_timestamp,
 	sp_io::TestExternalities,
 	sp_runtime::BuildStorage,
 };
@@ -35,7 +34,7 @@ impl frame_system::Config for Test {
 impl pallet_timestamp::Config for Test {}
 
 impl pallet_disclosures::Config for Test {
-	type SecuritiesOrigin = EnsureSecuritiesOfficer;
+	type SecuritiesOrigin = EnsureOfficerOf<SecuritiesOfficers, SecuritiesAgency>;
 	type Registry = TestRegistry;
 	type Time = Timestamp;
 	type MaxFacts = ConstU32<4>;
@@ -55,25 +54,10 @@ pub use govchain_domain_types::fixtures::agencies::SECURITIES_REGULATOR;
 /// A securities-regulator officer.
 pub const OFFICER: u64 = 2;
 
-/// Signed by [`OFFICER`]: a securities-regulator officer.
-pub struct EnsureSecuritiesOfficer;
-
-impl EnsureOrigin<RuntimeOrigin> for EnsureSecuritiesOfficer {
-	type Success = AgencyOfficer<u64>;
-
-	fn try_origin(origin: RuntimeOrigin) -> Result<Self::Success, RuntimeOrigin> {
-		match origin.clone().into() {
-			Ok(RawOrigin::Signed(OFFICER)) => {
-				Ok(AgencyOfficer { agency: uscc(SECURITIES_REGULATOR), officer: OFFICER })
-			},
-			_ => Err(origin),
-		}
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn try_successful_origin() -> Result<RuntimeOrigin, ()> {
-		Ok(RawOrigin::Signed(OFFICER).into())
-	}
+polkadot_sdk::frame_support::parameter_types! {
+	/// The securities regulator's only officer in the tests.
+	pub SecuritiesOfficers: Vec<u64> = vec![OFFICER];
+	pub const SecuritiesAgency: &'static [u8; 18] = SECURITIES_REGULATOR;
 }
 
 /// Makes `now` the chain's time.

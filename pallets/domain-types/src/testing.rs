@@ -1,7 +1,7 @@
 //! Test externalities that check a pallet's invariants after every test, as polkadot-sdk's
 //! own pallets do: a test that leaves storage inconsistent fails even if its assertions pass.
 
-use crate::{CompanyRegistry, CompanyStatus, Standing, Uscc};
+use crate::{AgencyOfficer, CompanyRegistry, CompanyStatus, Standing, Uscc};
 use core::cell::RefCell;
 use polkadot_sdk::{sp_io::TestExternalities, sp_runtime::TryRuntimeError};
 use std::collections::BTreeMap;
@@ -140,5 +140,33 @@ impl<Clock: SetClock> crate::benchmarking::RegisterCompany<u64> for BenchmarkCom
 	fn registered_company(code: &Uscc, controller: &u64) {
 		TestRegistry::insert(*code, &[*controller]);
 		Clock::set_clock(crate::benchmarking::BENCHMARK_TIME);
+	}
+}
+
+/// A mock's agency-officer origin: signed by one of `Officers`, acting for the agency whose
+/// code `Agency` gives; the benchmarks sign as the first officer.
+pub struct EnsureOfficerOf<Officers, Agency>(core::marker::PhantomData<(Officers, Agency)>);
+
+impl<Origin, Officers, Agency> polkadot_sdk::frame_support::traits::EnsureOrigin<Origin>
+	for EnsureOfficerOf<Officers, Agency>
+where
+	Origin: polkadot_sdk::frame_support::traits::OriginTrait<AccountId = u64>,
+	Officers: polkadot_sdk::frame_support::traits::Get<Vec<u64>>,
+	Agency: polkadot_sdk::frame_support::traits::Get<&'static [u8; 18]>,
+{
+	type Success = AgencyOfficer<u64>;
+
+	fn try_origin(origin: Origin) -> Result<Self::Success, Origin> {
+		match origin.as_signer().copied() {
+			Some(officer) if Officers::get().contains(&officer) => {
+				Ok(AgencyOfficer { agency: uscc(Agency::get()), officer })
+			},
+			_ => Err(origin),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<Origin, ()> {
+		Officers::get().first().map(|officer| Origin::signed(*officer)).ok_or(())
 	}
 }
