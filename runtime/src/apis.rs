@@ -24,9 +24,9 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	AccountId, Balance, Block, CompanyRegistry, Customs, Disclosures, Executive, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	VERSION,
+	AccountId, Balance, Block, Certification, CompanyRegistry, Customs, Disclosures, Executive,
+	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 use govchain_domain_types::{Ucr, Uscc};
 use pallet_company_registry::{
@@ -295,6 +295,46 @@ impl_runtime_apis! {
 
 		fn auditor(firm: Uscc) -> Option<pallet_disclosures::Accreditation<Runtime>> {
 			pallet_disclosures::Auditors::<Runtime>::get(firm)
+		}
+	}
+
+	impl pallet_certification::runtime_api::CertificationApi<
+		Block,
+		pallet_certification::Verification<Runtime>,
+		pallet_certification::Scheme<Runtime>,
+		pallet_certification::Accreditation<Runtime>,
+		pallet_certification::Renewal<Runtime>,
+	> for Runtime {
+		fn verify(
+			id: pallet_certification::CertificateId,
+		) -> Option<pallet_certification::Verification<Runtime>> {
+			Certification::verify(id)
+		}
+
+		fn verify_holder(
+			holder: polkadot_sdk::sp_core::H256,
+			scheme: pallet_certification::SchemeId,
+		) -> Option<pallet_certification::Verification<Runtime>> {
+			Certification::verify_holder(holder, scheme)
+		}
+
+		fn scheme(
+			scheme: pallet_certification::SchemeId,
+		) -> Option<pallet_certification::Scheme<Runtime>> {
+			pallet_certification::Schemes::<Runtime>::get(scheme)
+		}
+
+		fn accreditation(
+			body: Uscc,
+			scheme: pallet_certification::SchemeId,
+		) -> Option<pallet_certification::Accreditation<Runtime>> {
+			pallet_certification::Accreditations::<Runtime>::get(body, scheme)
+		}
+
+		fn renewals(
+			id: pallet_certification::CertificateId,
+		) -> Vec<pallet_certification::Renewal<Runtime>> {
+			pallet_certification::Renewals::<Runtime>::get(id).into_inner()
 		}
 	}
 

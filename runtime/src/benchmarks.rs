@@ -14,8 +14,8 @@ use polkadot_sdk::{
 };
 
 use crate::{
-	Agencies, AllPalletsWithSystem, Balances, CompanyRegistry, Council, Customs, Disclosures,
-	Governance, Multisig, Runtime, Sudo, Timestamp, Utility, Validators,
+	Agencies, AllPalletsWithSystem, Balances, Certification, CompanyRegistry, Council, Customs,
+	Disclosures, Governance, Multisig, Runtime, Sudo, Timestamp, Utility, Validators,
 };
 
 polkadot_sdk::frame_benchmarking::define_benchmarks!(
@@ -34,6 +34,7 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_company_registry, CompanyRegistry]
 	[pallet_customs, Customs]
 	[pallet_disclosures, Disclosures]
+	[pallet_certification, Certification]
 );
 
 impl frame_system_benchmarking::Config for Runtime {}

@@ -18,6 +18,8 @@ use alloc::vec::Vec;
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
+#[cfg(test)]
+mod certification_tests;
 pub mod configs;
 #[cfg(test)]
 mod council_safety_tests;
@@ -235,6 +237,8 @@ mod runtime {
 	pub type Customs = pallet_customs;
 	#[runtime::pallet_index(22)]
 	pub type Disclosures = pallet_disclosures;
+	#[runtime::pallet_index(23)]
+	pub type Certification = pallet_certification;
 }
 
 // The node and tests build extrinsics from these; keep the list of public names tidy.

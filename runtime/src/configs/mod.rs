@@ -1,6 +1,7 @@
 //! Configuration of the runtime's pallets, one module per group.
 
 mod accounts;
+mod certification;
 mod consensus;
 mod customs;
 mod disclosures;
