@@ -2,7 +2,8 @@
 // transfer from Alice to Bob lands with its Transfer event, polkadot.js reads and drives
 // the agencies pallet with plain-text USCCs, registers and reads a company, and customs
 // checks and releases a declaration lodged through polkadot.js, and a filing is attested,
-// amended and read back version by version.
+// amended and read back version by version, and a certificate is issued, verified and
+// revoked.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
@@ -263,6 +264,43 @@ test('a company files a report that an accredited auditor attests, amends it, an
   assert.equal(attestations.length, 1);
   assert.equal(attestations[0].attestation.auditor.toUtf8(), auditFirm);
   assert.ok(attestations[0].auditorNow.unwrap().status.isAccredited);
+});
+
+test('an accredited body certifies an operator whom anyone can verify, until it revokes the certificate', async () => {
+  const api = await node.api();
+  const keyring = new Keyring({ type: 'sr25519' });
+  // Dave is the human-resources ministry; Ferdie acts for a public institution (a college).
+  const [dave, ferdie] = ['Dave', 'Ferdie'].map((name) => keyring.addFromUri(`//${name}`));
+  const college = '12110000MB0013469Y';
+  const defined = await sendAndWatch(api.tx.certification.defineScheme(
+    '区块链应用操作员', { Vocational: 4 }, 1_095, null), dave);
+  const scheme = defined.events.find((e) => api.events.certification.SchemeDefined.is(e)).data.scheme.toNumber();
+  await sendAndWatch(api.tx.certification.registerBody(college, [ferdie.address]), dave);
+  const now = Date.now();
+  await sendAndWatch(api.tx.certification.accredit(college, scheme, now - 86_400_000, now + 365 * 86_400_000), dave);
+
+  // The holder's identity never leaves the college: only its salted hash is sent.
+  const holder = api.registry.hash(new Uint8Array([
+    ...new TextEncoder().encode('govchain/holder'), ...new Uint8Array(32).fill(7),
+    ...new TextEncoder().encode('110105199001011234')])).toHex();
+  const issued = await sendAndWatch(api.tx.certification.issue(college, scheme,
+    { holder, account: null, document: `0x${'04'.repeat(32)}` }), ferdie);
+  const id = issued.events.find((e) => api.events.certification.Issued.is(e)).data.certificate.toNumber();
+  // The ministry is not an operator of the college, but may not issue either.
+  await assert.rejects(sendAndWatch(api.tx.certification.issue(college, scheme,
+    { holder: `0x${'09'.repeat(32)}`, account: null, document: `0x${'04'.repeat(32)}` }), dave),
+  /certification.NotOperator/);
+
+  let verification = (await (await api.at(issued.blockHash)).call.certificationApi.verify(id)).unwrap();
+  assert.ok(verification.status.isValid, verification.status.type);
+  assert.equal(verification.certificate.holder.toHex(), holder);
+  assert.equal(verification.certificate.issuer.toUtf8(), college);
+  assert.ok(verification.issuerAccreditedAtIssue.isTrue);
+
+  const revoked = await sendAndWatch(api.tx.certification.revoke(id, 'exam fraud'), ferdie);
+  verification = (await (await api.at(revoked.blockHash)).call.certificationApi.verify(id)).unwrap();
+  assert.ok(verification.status.isRevoked);
+  assert.equal(verification.status.asRevoked.reason.toUtf8(), 'exam fraud');
 });
 
 test('the node stops cleanly on SIGINT', async () => {

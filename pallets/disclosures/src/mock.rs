@@ -3,16 +3,11 @@
 //! `CompanyRegistry` trait, as it sees the real registry in the runtime).
 
 use crate as pallet_disclosures;
+use govchain_domain_types::testing::EnsureOfficerOf;
 pub use govchain_domain_types::testing::{uscc, TestRegistry};
-use govchain_domain_types::{
-	testing::{CheckedExternalities, EnsureOfficerOf},
-	UnixMillis,
-};
 use polkadot_sdk::{
 	frame_support::{construct_runtime, derive_impl, traits::ConstU32},
 	frame_system, pallet_timestamp,
-	sp_io::TestExternalities,
-	sp_runtime::BuildStorage,
 };
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -60,29 +55,4 @@ polkadot_sdk::frame_support::parameter_types! {
 	pub const SecuritiesAgency: &'static [u8; 18] = SECURITIES_REGULATOR;
 }
 
-/// Makes `now` the chain's time.
-pub fn set_time(now: UnixMillis) {
-	pallet_timestamp::Now::<Test>::put(now);
-}
-
-impl govchain_domain_types::testing::SetClock for Test {
-	fn set_clock(now: UnixMillis) {
-		set_time(now);
-	}
-}
-
-/// 2026-11-27 00:00 China time, when the tests start.
-pub const START: UnixMillis = 1_795_708_800_000;
-
-/// An empty chain at [`START`], block 1; the pallet's invariants are checked after every
-/// test. The test register starts empty.
-pub fn new_test_ext() -> CheckedExternalities {
-	TestRegistry::clear();
-	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().expect("system");
-	let mut ext = TestExternalities::new(storage);
-	ext.execute_with(|| {
-		System::set_block_number(1);
-		set_time(START);
-	});
-	CheckedExternalities::new(ext, Disclosures::do_try_state)
-}
+govchain_domain_types::mock_clock_and_externalities!(Test, Disclosures::do_try_state);

@@ -170,3 +170,43 @@ where
 		Officers::get().first().map(|officer| Origin::signed(*officer)).ok_or(())
 	}
 }
+
+/// Defines a domain pallet's mock clock and externalities on `$runtime` (which has
+/// `frame_system` and `pallet_timestamp`): `START` (2026-11-27 00:00 China time),
+/// `set_time`, the [`SetClock`] the benchmarks' company helper uses, and `new_test_ext()`: an
+/// empty chain at `START`, block 1, an empty [`TestRegistry`], the pallet's invariants
+/// (`$invariants`) checked after every test.
+#[macro_export]
+macro_rules! mock_clock_and_externalities {
+	($runtime:ty, $invariants:expr) => {
+		/// 2026-11-27 00:00 China time, when the tests start.
+		pub const START: $crate::UnixMillis = 1_795_708_800_000;
+
+		/// Makes `now` the chain's time.
+		pub fn set_time(now: $crate::UnixMillis) {
+			polkadot_sdk::pallet_timestamp::Now::<$runtime>::put(now);
+		}
+
+		impl $crate::testing::SetClock for $runtime {
+			fn set_clock(now: $crate::UnixMillis) {
+				set_time(now);
+			}
+		}
+
+		/// An empty chain at [`START`], block 1, with an empty test register; the pallet's
+		/// invariants are checked after every test.
+		pub fn new_test_ext() -> $crate::testing::CheckedExternalities {
+			$crate::testing::TestRegistry::clear();
+			let storage = polkadot_sdk::sp_runtime::BuildStorage::build_storage(
+				&polkadot_sdk::frame_system::GenesisConfig::<$runtime>::default(),
+			)
+			.expect("system genesis builds");
+			let mut ext = polkadot_sdk::sp_io::TestExternalities::new(storage);
+			ext.execute_with(|| {
+				polkadot_sdk::frame_system::Pallet::<$runtime>::set_block_number(1);
+				set_time(START);
+			});
+			$crate::testing::CheckedExternalities::new(ext, $invariants)
+		}
+	};
+}
