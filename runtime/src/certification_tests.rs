@@ -4,11 +4,12 @@
 //! once the regulator revokes the company's licence, it issues nothing more.
 
 use crate::{tests::externalities, Certification, CompanyRegistry, Runtime, RuntimeOrigin};
+use govchain_domain_types::testing::text;
 use govchain_domain_types::{fixtures::companies::CHAOYANG_ENTERPRISE, Uscc};
 use pallet_certification::{holder_commitment, Level, Recipient, VerificationStatus};
 use pallet_company_registry::{testing::sample_particulars, ClosingDecision, CompanyKind};
 use polkadot_sdk::{
-	frame_support::{assert_noop, assert_ok, BoundedVec},
+	frame_support::{assert_noop, assert_ok},
 	pallet_timestamp,
 	sp_core::H256,
 	sp_genesis_builder::DEV_RUNTIME_PRESET,
@@ -19,10 +20,6 @@ use polkadot_sdk::{
 /// 2026-11-27 00:00 China time.
 const NOW: u64 = 1_795_708_800_000;
 const DAY: u64 = 86_400_000;
-
-fn text<L: polkadot_sdk::frame_support::traits::Get<u32>>(value: &str) -> BoundedVec<u8, L> {
-	value.as_bytes().to_vec().try_into().expect("short text")
-}
 
 #[test]
 fn a_training_company_certifies_an_operator_until_its_licence_is_revoked() {

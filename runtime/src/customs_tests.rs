@@ -3,6 +3,7 @@
 //! its next declaration, while its released declarations keep their record.
 
 use crate::{tests::externalities, CompanyRegistry, Customs, Runtime, RuntimeCall, RuntimeOrigin};
+use govchain_domain_types::testing::text;
 use govchain_domain_types::{
 	fixtures::companies::CHAOYANG_ENTERPRISE, CommodityCode, CountryCode, CurrencyCode, Incoterm,
 	TransportMode, Ucr, Uscc,
@@ -13,7 +14,7 @@ use pallet_customs::{
 	ForeignParty, Lane, LineItem, TradeParty, Unit,
 };
 use polkadot_sdk::{
-	frame_support::{assert_noop, assert_ok, BoundedVec},
+	frame_support::{assert_noop, assert_ok},
 	pallet_timestamp,
 	sp_core::H256,
 	sp_genesis_builder::DEV_RUNTIME_PRESET,
@@ -23,10 +24,6 @@ use polkadot_sdk::{
 
 /// 2026-11-27 00:00 China time.
 const NOW: u64 = 1_795_708_800_000;
-
-fn text<L: polkadot_sdk::frame_support::traits::Get<u32>>(value: &str) -> BoundedVec<u8, L> {
-	value.as_bytes().to_vec().try_into().expect("short text")
-}
 
 /// An import of coffee by sea into Tianjin for `declarant`.
 fn import_for(declarant: Uscc) -> DeclarationContent<Runtime> {

@@ -6,6 +6,7 @@
 use crate::{
 	tests::externalities, CompanyRegistry, Disclosures, Runtime, RuntimeCall, RuntimeOrigin,
 };
+use govchain_domain_types::testing::text;
 use govchain_domain_types::{
 	fixtures::companies::{CHAOYANG_ENTERPRISE, HAIDIAN_ENTERPRISE},
 	AbnormalReason, CompanyStatus, CurrencyCode, Uscc,
@@ -15,7 +16,7 @@ use pallet_disclosures::{
 	DocumentHash, FilingContent, FilingId, HashAlgorithm, KeyFigures, Opinion, Period,
 };
 use polkadot_sdk::{
-	frame_support::{assert_noop, assert_ok, BoundedVec},
+	frame_support::{assert_noop, assert_ok},
 	pallet_timestamp,
 	sp_core::H256,
 	sp_genesis_builder::DEV_RUNTIME_PRESET,
@@ -26,10 +27,6 @@ use polkadot_sdk::{
 /// 2026-11-27 00:00 China time.
 const NOW: u64 = 1_795_708_800_000;
 const FY2025: Period = Period::FiscalYear(2025);
-
-fn text<L: polkadot_sdk::frame_support::traits::Get<u32>>(value: &str) -> BoundedVec<u8, L> {
-	value.as_bytes().to_vec().try_into().expect("short text")
-}
 
 fn annual_report() -> FilingContent<Runtime> {
 	FilingContent {

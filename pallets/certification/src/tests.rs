@@ -4,6 +4,7 @@
 
 use crate::{mock::*, *};
 use codec::Encode;
+use govchain_domain_types::testing::{bounded, text};
 use govchain_domain_types::{
 	fixtures::{
 		agencies::PUBLIC_INSTITUTION as UNIVERSITY,
@@ -29,14 +30,6 @@ const LEVEL_4: SchemeId = 0;
 const LEVEL_3: SchemeId = 1;
 /// Certificates of level 4 last 1,095 days.
 const VALIDITY: u64 = 1_095 * DAY;
-
-fn bounded<T, L: Get<u32>>(items: Vec<T>) -> BoundedVec<T, L> {
-	items.try_into().map_err(|_| ()).expect("test list within bounds")
-}
-
-fn text<L: Get<u32>>(value: &str) -> BoundedVec<u8, L> {
-	bounded(value.as_bytes().to_vec())
-}
 
 fn ministry() -> RuntimeOrigin {
 	RuntimeOrigin::signed(OFFICER)

@@ -3,6 +3,7 @@
 
 use crate::{mock::*, *};
 use codec::{Decode, Encode};
+use govchain_domain_types::testing::{bounded, text};
 use govchain_domain_types::{
 	fixtures::companies::{
 		CHAOYANG_ENTERPRISE as COMPANY, HAIDIAN_ENTERPRISE as BROKER,
@@ -11,7 +12,7 @@ use govchain_domain_types::{
 	CommodityCode, CompanyStatus, CountryCode, CurrencyCode, Incoterm, Lei, TransportMode, Ucr,
 };
 use polkadot_sdk::{
-	frame_support::{assert_noop, assert_ok, traits::Get, BoundedVec},
+	frame_support::{assert_noop, assert_ok},
 	sp_core::H256,
 	sp_runtime::{DispatchError, DispatchResult, Permill},
 };
@@ -23,14 +24,6 @@ const BROKER_CONTROLLER: u64 = 20;
 const STRANGER: u64 = 99;
 /// Tianjin customs, a sea port.
 const TIANJIN: OfficeCode = *b"0200";
-
-fn bounded<T, L: Get<u32>>(items: Vec<T>) -> BoundedVec<T, L> {
-	items.try_into().map_err(|_| ()).expect("test list within bounds")
-}
-
-fn text<L: Get<u32>>(value: &str) -> BoundedVec<u8, L> {
-	bounded(value.as_bytes().to_vec())
-}
 
 fn ucr(reference: &str) -> Ucr {
 	Ucr::parse(reference.as_bytes()).expect("test UCR is valid")

@@ -2,6 +2,7 @@
 //! accreditation and attestation, the regulator's annotations and flags, and reading.
 
 use crate::{mock::*, *};
+use govchain_domain_types::testing::{bounded, text};
 use govchain_domain_types::{
 	fixtures::companies::{
 		CHAOYANG_ENTERPRISE as COMPANY, HAIDIAN_ENTERPRISE as AUDIT_FIRM,
@@ -11,7 +12,7 @@ use govchain_domain_types::{
 	CivilDate, CompanyStatus, CurrencyCode, Uscc,
 };
 use polkadot_sdk::{
-	frame_support::{assert_noop, assert_ok, traits::Get, BoundedVec},
+	frame_support::{assert_noop, assert_ok, traits::Get},
 	sp_core::H256,
 	sp_runtime::{DispatchError, DispatchResult},
 };
@@ -29,14 +30,6 @@ const DAY: u64 = 86_400_000;
 
 /// Fiscal year 2025: ended 2026-01-01 00:00 China time, before the tests' start.
 const FY2025: Period = Period::FiscalYear(2025);
-
-fn bounded<T, L: Get<u32>>(items: Vec<T>) -> BoundedVec<T, L> {
-	items.try_into().map_err(|_| ()).expect("test list within bounds")
-}
-
-fn text<L: Get<u32>>(value: &str) -> BoundedVec<u8, L> {
-	bounded(value.as_bytes().to_vec())
-}
 
 /// A small company's year in fen: revenue 10 million yuan, assets 9 million, liabilities
 /// 4 million, equity 5 million.

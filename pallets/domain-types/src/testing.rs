@@ -210,3 +210,17 @@ macro_rules! mock_clock_and_externalities {
 		}
 	};
 }
+
+/// A bounded list from `items`; panics if they do not fit (tests only).
+pub fn bounded<T, L: polkadot_sdk::frame_support::traits::Get<u32>>(
+	items: Vec<T>,
+) -> polkadot_sdk::frame_support::BoundedVec<T, L> {
+	items.try_into().map_err(|_| ()).expect("test list within bounds")
+}
+
+/// A bounded text from `value`; panics if it does not fit (tests only).
+pub fn text<L: polkadot_sdk::frame_support::traits::Get<u32>>(
+	value: &str,
+) -> polkadot_sdk::frame_support::BoundedVec<u8, L> {
+	bounded(value.as_bytes().to_vec())
+}
