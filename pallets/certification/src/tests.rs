@@ -941,3 +941,17 @@ fn the_invariants_catch_a_holder_index_pointing_elsewhere() {
 		assert_ok!(Certification::do_try_state());
 	});
 }
+
+#[test]
+fn numbering_that_would_overflow_is_refused() {
+	with_schemes(|| {
+		NextSchemeId::<Test>::put(SchemeId::MAX);
+		assert_noop!(define(4, None, None), Error::<Test>::Overflow);
+		NextSchemeId::<Test>::put(2);
+		// Certificates are numbered without gaps: the invariants would reject a jump, so it
+		// is undone before the test ends.
+		NextCertificateId::<Test>::put(CertificateId::MAX);
+		assert_noop!(issue(LEVEL_4, 1), Error::<Test>::Overflow);
+		NextCertificateId::<Test>::put(0);
+	});
+}
