@@ -22,34 +22,14 @@ repository are refused. docs/operators.md walks through the ceremony.
 """
 
 import json
-import os
-import stat
-import subprocess
 import sys
 from pathlib import Path
 
+from govchain_keys import (ENDOWMENT, base58_decode, fail, generate, generate_node_key, private_file,
+                           run, template_spec, write_raw)
+
 REPOSITORY = Path(__file__).resolve().parent.parent
 DEV_NAMES = ["Alice", "Bob", "Charlie", "Dave", "Eve", "Ferdie", "One", "Two"]
-# Every account and validator gets this much of the fee token, as the template's accounts do.
-ENDOWMENT = 1_000_000 * 10**12
-
-
-def fail(message):
-    sys.exit(f"key-ceremony: {message}")
-
-
-def node():
-    binary = os.environ.get("GOVCHAIN_NODE")
-    if not binary or not Path(binary).is_file():
-        fail("set GOVCHAIN_NODE to the govchain-node binary (source scripts/env.sh)")
-    return binary
-
-
-def run(*args):
-    result = subprocess.run([node(), *args], capture_output=True, text=True)
-    if result.returncode != 0:
-        fail(f"govchain-node {' '.join(args[:2])} failed: {result.stderr.strip()[-500:]}")
-    return result.stdout
 
 
 def outside_repository(directory):
@@ -57,15 +37,6 @@ def outside_repository(directory):
     if path == REPOSITORY or REPOSITORY in path.parents:
         fail(f"{path} is inside the repository; keys and specs are kept outside it")
     return path
-
-
-def private_file(path, content):
-    path.write_text(content)
-    path.chmod(stat.S_IRUSR | stat.S_IWUSR)
-
-
-def generate(scheme):
-    return json.loads(run("key", "generate", "--scheme", scheme, "--output-type", "json"))
 
 
 def agency(uscc, directory):
@@ -85,10 +56,7 @@ def agency(uscc, directory):
     }
     for name, key in keys.items():
         private_file(secrets / f"{name}.json", json.dumps(key, indent=2) + "\n")
-    node_key = secrets / "node-key"
-    run("key", "generate-node-key", "--file", str(node_key))
-    node_key.chmod(stat.S_IRUSR | stat.S_IWUSR)
-    peer_id = run("key", "inspect-node-key", "--file", str(node_key)).strip()
+    peer_id = generate_node_key(secrets / "node-key")
     public = {
         "agency": uscc,
         "admin": keys["admin"]["ss58Address"],
@@ -100,17 +68,6 @@ def agency(uscc, directory):
     (out / "public.json").write_text(json.dumps(public, indent=2) + "\n")
     print(f"{uscc}: public keys in {out / 'public.json'}, secrets in {secrets}")
     return public
-
-
-def base58_decode(text):
-    alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
-    number = 0
-    for character in text:
-        if character not in alphabet:
-            fail(f"'{text}' is not a base58 peer id")
-        number = number * 58 + alphabet.index(character)
-    body = number.to_bytes((number.bit_length() + 7) // 8, "big")
-    return list(b"\0" * (len(text) - len(text.lstrip("1"))) + body)
 
 
 def development_keys():
@@ -131,8 +88,7 @@ def assemble(spec_dir, public_files):
     if len(by_agency) != len(publics):
         fail("two public key files name the same agency")
 
-    spec = json.loads(run("build-spec", "--chain", "beijing-template"))
-    genesis = spec["genesis"]["runtimeGenesis"]["patch"]
+    spec, genesis = template_spec("beijing-template")
     agencies = genesis["agencies"]["agencies"]
     codes = [entry[0] for entry in agencies]
     missing = sorted(set(codes) - set(by_agency))
@@ -166,15 +122,14 @@ def assemble(spec_dir, public_files):
         fail(f"the spec still holds development keys: {leftovers}")
     plain = out / "beijing-plain.json"
     plain.write_text(json.dumps(spec, indent=2) + "\n")
-    raw = run("build-spec", "--chain", str(plain), "--raw")
-    (out / "beijing.json").write_text(raw)
+    write_raw(plain, out / "beijing.json")
     print(f"chain spec: {out / 'beijing.json'} ({len(validating)} validators, {len(publics)} agencies)")
 
 
 def rehearse(directory):
     out = outside_repository(directory)
-    template = json.loads(run("build-spec", "--chain", "beijing-template"))
-    codes = [entry[0] for entry in template["genesis"]["runtimeGenesis"]["patch"]["agencies"]["agencies"]]
+    _, template = template_spec("beijing-template")
+    codes = [entry[0] for entry in template["agencies"]["agencies"]]
     for code in codes:
         agency(code, out / code)
     assemble(out / "spec", [out / code / "public.json" for code in codes])
