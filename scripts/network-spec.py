@@ -27,6 +27,7 @@ is refused (remove DIR first). The node binary is $GOVCHAIN_NODE.
 
 import argparse
 import json
+import shutil
 from pathlib import Path
 
 from govchain_keys import (ENDOWMENT, base58_decode, fail, generate, generate_node_key, private_file,
@@ -96,6 +97,11 @@ def write(directory, count, layout, archive, bases):
     if not MIN_VALIDATORS <= count <= MAX_VALIDATORS:
         fail(f"{count} validators: a network has {MIN_VALIDATORS} to {MAX_VALIDATORS}")
     directory.mkdir(parents=True, exist_ok=True)
+    # No network.json: an earlier run stopped half way (network.json is written last). Its
+    # files are thrown away; nothing ever ran on them.
+    for leftover in directory.glob("validator-*"):
+        shutil.rmtree(leftover)
+    shutil.rmtree(directory / "archive", ignore_errors=True)
 
     spec, genesis = template_spec("beijing-template")
     agencies = [entry[0] for entry in genesis["agencies"]["agencies"]]
