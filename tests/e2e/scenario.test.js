@@ -19,7 +19,9 @@ let node;
 let summary;
 
 before(async () => {
-  node = await startNode('scenario', ['--dev']);
+  // State kept for the last 16 blocks only, so that a read at an early block meets a pruned
+  // state (the scenario runs about 25 blocks).
+  node = await startNode('scenario', ['--dev', '--state-pruning', '16']);
   await node.api();
 });
 
@@ -139,10 +141,14 @@ test('govchain_* answers the scenario\'s records in plain JSON', async () => {
   const byHolder = await result('govchain_certificateOfHolder', valid.holder, valid.scheme.id);
   assert.equal(byHolder.id, valid.id);
 
-  // An earlier block: the company was not registered yet.
-  const genesis = (await rpc('chain_getBlockHash', [0])).result;
-  const before = await rpc('govchain_company', [listed, genesis]);
-  assert.equal(before.error.code, 4040);
+  // At a named block: a recent one still has its state; block 1's was pruned.
+  const finalized = (await rpc('chain_getFinalizedHead', [])).result;
+  const atFinalized = await result('govchain_company', listed, finalized);
+  assert.equal(atFinalized.at.hash, finalized);
+  const first = (await rpc('chain_getBlockHash', [1])).result;
+  const pruned = await rpc('govchain_company', [listed, first]);
+  assert.equal(pruned.error?.code, 4101, JSON.stringify(pruned));
+  assert.match(pruned.error.message, /not available on this node .*archive node/);
 });
 
 test('govchain_* refuses bad input with stable JSON-RPC errors and keeps serving', async () => {
