@@ -2,7 +2,7 @@
 //! GRANDPA finality, wired together.
 
 use crate::rpc;
-use futures::FutureExt;
+use futures::{future::BoxFuture, FutureExt};
 use govchain_runtime::{apis::RuntimeApi, opaque::Block};
 use polkadot_sdk::{
 	sc_client_api::Backend,
@@ -17,11 +17,63 @@ use polkadot_sdk::{
 	sc_transaction_pool,
 	sc_transaction_pool_api::OffchainTransactionPoolFactory,
 	sp_consensus_aura::sr25519::AuthorityPair as AuraPair,
+	sp_core::traits::SpawnEssentialNamed,
 	sp_io::SubstrateHostFunctions,
 	sp_runtime::traits::Block as BlockT,
 	sp_timestamp,
 };
-use std::{sync::Arc, time::Duration};
+use std::{
+	sync::{Arc, OnceLock, Weak},
+	time::Duration,
+};
+
+/// The node's transaction pool.
+type TransactionPool = sc_transaction_pool::TransactionPoolHandle<Block, FullClient>;
+
+/// Spawns the transaction pool's background tasks as essential tasks: if one ends while the
+/// pool is in use, the node stops, as with the task manager's own handle. On every shutdown,
+/// though, the pool is dropped first and its tasks then end normally, which the task manager
+/// would report as "Essential task `txpool-background` failed": a task that ends after the
+/// pool is gone waits instead to be cancelled with the others.
+#[derive(Clone)]
+struct PoolTaskSpawner {
+	essential: sc_service::SpawnEssentialTaskHandle,
+	/// The pool, once built.
+	pool: Arc<OnceLock<Weak<TransactionPool>>>,
+}
+
+impl PoolTaskSpawner {
+	fn unless_stopping(&self, task: BoxFuture<'static, ()>) -> BoxFuture<'static, ()> {
+		let pool = self.pool.clone();
+		async move {
+			task.await;
+			if pool.get().is_some_and(|pool| pool.strong_count() == 0) {
+				futures::future::pending::<()>().await;
+			}
+		}
+		.boxed()
+	}
+}
+
+impl SpawnEssentialNamed for PoolTaskSpawner {
+	fn spawn_essential_blocking(
+		&self,
+		name: &'static str,
+		group: Option<&'static str>,
+		task: BoxFuture<'static, ()>,
+	) {
+		self.essential.spawn_essential_blocking(name, group, self.unless_stopping(task));
+	}
+
+	fn spawn_essential(
+		&self,
+		name: &'static str,
+		group: Option<&'static str>,
+		task: BoxFuture<'static, ()>,
+	) {
+		self.essential.spawn_essential(name, group, self.unless_stopping(task));
+	}
+}
 
 /// Host functions the runtime may call; with benchmarks on, also the benchmarking ones.
 #[cfg(not(feature = "runtime-benchmarks"))]
@@ -49,7 +101,7 @@ pub type Service = sc_service::PartialComponents<
 	FullBackend,
 	FullSelectChain,
 	sc_consensus::DefaultImportQueue<Block>,
-	sc_transaction_pool::TransactionPoolHandle<Block, FullClient>,
+	TransactionPool,
 	(GrandpaBlockImport, GrandpaLink, Option<Telemetry>),
 >;
 
@@ -85,9 +137,13 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
 	let select_chain = sc_consensus::LongestChain::new(backend.clone());
 
-	let transaction_pool = Arc::from(
+	let pool_tasks = PoolTaskSpawner {
+		essential: task_manager.spawn_essential_handle(),
+		pool: Arc::new(OnceLock::new()),
+	};
+	let transaction_pool: Arc<TransactionPool> = Arc::from(
 		sc_transaction_pool::Builder::new(
-			task_manager.spawn_essential_handle(),
+			pool_tasks.clone(),
 			client.clone(),
 			config.role.is_authority().into(),
 		)
@@ -95,6 +151,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		.with_prometheus(config.prometheus_registry())
 		.build(),
 	);
+	let _ = pool_tasks.pool.set(Arc::downgrade(&transaction_pool));
 
 	let (grandpa_block_import, grandpa_link) = sc_consensus_grandpa::block_import(
 		client.clone(),

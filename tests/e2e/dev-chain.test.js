@@ -303,10 +303,14 @@ test('an accredited body certifies an operator whom anyone can verify, until it 
   assert.equal(verification.status.asRevoked.reason.toUtf8(), 'exam fraud');
 });
 
-test('the node stops cleanly on SIGINT', async () => {
+test('the node stops cleanly on SIGINT, logging no failure', async () => {
   const stopping = node;
   node = undefined;
+  const running = stopping.log().length;
   const { code, signal } = await stopping.stop();
   assert.equal(signal, null, `stopped by signal ${signal}, log:\n${stopping.log()}`);
   assert.equal(code, 0, `exit code ${code}, log:\n${stopping.log()}`);
+  // A clean stop reports no failure (the pool's tasks used to be reported as failed).
+  const shutdown = stopping.log().slice(running);
+  assert.doesNotMatch(shutdown, /Essential task .* failed/, shutdown);
 });

@@ -93,6 +93,10 @@ test('start again leaves the running nodes alone; stop shuts every node down', a
   for (const pid of before) {
     assert.throws(() => process.kill(Number(pid), 0), /ESRCH/, `process ${pid} is gone`);
   }
+  for (const name of names) {
+    const log = readFileSync(join(directory, name, 'node.log'), 'utf8');
+    assert.doesNotMatch(log.slice(-5_000), /Essential task .* failed/, `${name} stopped without a failure`);
+  }
   const status = network('status');
   assert.equal((status.match(/ stopped/g) || []).length, 4, status);
   assert.throws(() => network('start', 'four'), /N must be a number/);
