@@ -3,13 +3,15 @@
 // the chain shows each lane's clearance time and the revoked certificate. Run against no
 // node, or with a bad flag, it fails with a one-line reason. Then the records it left are
 // read over HTTP through the node's public verification methods (govchain_*, docs/rpc.md),
-// with malformed input answered by JSON-RPC errors.
+// with malformed input answered by JSON-RPC errors; and polkadot.js walks the metadata of
+// every govchain pallet on the same chain (metadata-walk.js).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
+import { metadataWalk } from './metadata-walk.js';
 import { freePort, keepingLogsOnFailure, startNode } from './node-process.js';
 
 const script = join(dirname(fileURLToPath(import.meta.url)), '../../scripts/scenario.sh');
@@ -174,3 +176,5 @@ test('govchain_* refuses bad input with stable JSON-RPC errors and keeps serving
   assert.equal(garbage.error.code, -32700);
   assert.equal((await rpc('system_health', [])).result.isSyncing, false, 'the node still serves');
 });
+
+metadataWalk(() => node);
