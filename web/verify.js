@@ -25,6 +25,7 @@ const LABELS = {
     errMalformed: 'This is not a valid code or reference', errNotFound: 'Not found on the chain',
     errUnknownBlock: 'The node does not know that block', errPruned: 'This node no longer keeps that block; ask an archive node',
     errNetwork: 'The node could not be reached', errOther: 'The node could not answer',
+    errNetworkHint: 'Check the node\'s address below and that it is running. A node on another host must accept this page with {cors}.',
   },
   zh: {
     title: '在政务链上查验',
@@ -48,6 +49,7 @@ const LABELS = {
     errMalformed: '代码或编号格式不正确', errNotFound: '链上没有该记录',
     errUnknownBlock: '节点不认识该区块', errPruned: '该节点已不保存该区块的状态，请使用归档节点',
     errNetwork: '无法连接节点', errOther: '节点无法回答',
+    errNetworkHint: '请检查下方的节点地址以及节点是否在运行。其他主机上的节点须用 {cors} 允许本页面访问。',
   },
 };
 
@@ -161,8 +163,13 @@ function render(kind, answer) {
   if (answer.error) {
     const card = element('div', { className: 'card bad', role: 'alert' },
       element('p', { className: 'verdict', textContent: t(ERRORS[answer.error.code] ?? 'errOther') }),
-      element('p', { className: 'detail', textContent: answer.error.message }));
+      element('p', { className: 'detail', textContent: answer.error.message }),
+      answer.error.code === 0 ? element('p', { className: 'hint' },
+        ...t('errNetworkHint').split('{cors}').flatMap((text, index) =>
+          (index ? [element('code', { textContent: '--rpc-cors' }), text] : [text]))) : null);
     target.replaceChildren(card);
+    // Unreachable: open the node's address for editing.
+    if (answer.error.code === 0) document.querySelector('details').open = true;
     return;
   }
   const [ok, status, pairs, verdict] = CARDS[kind](answer.result);

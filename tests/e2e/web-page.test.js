@@ -2,8 +2,8 @@
 // headless Chromium at a phone's size, against a dev chain holding a registered company and
 // two certificates, one revoked. A person types a code and reads the answer: the company's
 // standing, a valid certificate and its issuer, the revoked one and why, a malformed code's
-// rule, the block read with its polkadot.js apps link; then the page in Chinese. A failure
-// saves a screenshot.
+// rule, an unreachable node, the block read with its polkadot.js apps link; then the page in
+// Chinese. A failure saves a screenshot.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -44,8 +44,11 @@ before(async () => {
     ]), dave),
   ]);
   const holder = (byte) => ({ holder: `0x${byte.repeat(32)}`, account: null, document: `0x${'04'.repeat(32)}` });
-  await sendAndWatch(api.tx.certification.issueBatch(COLLEGE, 0, [holder('31'), holder('32')]), ferdie);
-  await sendAndWatch(api.tx.certification.revoke(1, 'exam fraud'), ferdie);
+  // Certificates 0 and 1, and 1 revoked, in one block.
+  await sendAndWatch(api.tx.utility.batchAll([
+    api.tx.certification.issueBatch(COLLEGE, 0, [holder('31'), holder('32')]),
+    api.tx.certification.revoke(1, 'exam fraud'),
+  ]), ferdie);
 
   const port = await freePort();
   pageServer = spawn('bash', [server, String(port)], { stdio: 'ignore' });
@@ -128,6 +131,15 @@ test('a person checks a company, a valid and a revoked certificate, and a malfor
 
     const missing = await ask('CN-NOWHERE-1');
     assert.match(missing.text, /Not found on the chain/);
+
+    // A node that does not answer: what to check, and its address opened for editing.
+    const setNode = (url) => page.$eval('#node', (input, value) => { input.value = value; }, url);
+    await setNode(`http://127.0.0.1:${await freePort()}`);
+    const unreachable = await ask('0');
+    assert.match(unreachable.text, /could not be reached/);
+    assert.match(unreachable.text, /--rpc-cors/);
+    assert.ok(await page.$eval('details', (details) => details.open), 'the node address is shown');
+    await setNode(`http://127.0.0.1:${node.rpcPort}`);
     assert.deepEqual(pageErrors, []);
   }));
 
