@@ -1,0 +1,57 @@
+//! govchain-loadgen: a load generator and meter for govchain and any FRAME chain with
+//! balances. `spec` prepares a benchmark chain spec; `run` pre-signs transactions, submits
+//! them over several WebSocket connections (open loop at a fixed rate, or closed loop with
+//! a bounded backlog), follows best and finalized blocks and reports throughput over a
+//! steady window, the ceiling the runtime's block limits allow, latency percentiles, block
+//! fill and the node's CPU and memory. docs/performance.md shows how it is used.
+
+mod chain;
+mod report;
+mod rpc;
+mod run;
+mod spec;
+mod workload;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "govchain-loadgen", version, about = "Load generator and meter for govchain")]
+struct Cli {
+	#[command(subcommand)]
+	command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+	/// Sends a workload to a node and measures it.
+	Run(run::RunArgs),
+	/// Writes a benchmark chain spec with the load accounts endowed.
+	Spec(spec::SpecArgs),
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+	let outcome = match Cli::parse().command {
+		Command::Spec(args) => spec::write_spec(args),
+		Command::Run(args) => {
+			let json_path = args.json.clone();
+			match run::run(args).await {
+				Ok(report) => match json_path {
+					Some(path) => std::fs::write(&path, report.to_string()).map_err(|error| {
+						anyhow::anyhow!("cannot write {}: {error}", path.display())
+					}),
+					None => Ok(()),
+				},
+				Err(error) => Err(error),
+			}
+		},
+	};
+	match outcome {
+		Ok(()) => ExitCode::SUCCESS,
+		Err(error) => {
+			eprintln!("govchain-loadgen: {error:#}");
+			ExitCode::FAILURE
+		},
+	}
+}
