@@ -175,6 +175,8 @@ pub fn summarise(
 			let before = by_number
 				.get(&first.number.saturating_sub(1))
 				.map(|b| b.timestamp_ms)
+				// Genesis carries no timestamp.
+				.filter(|&timestamp| timestamp > 0)
 				.unwrap_or(first.timestamp_ms.saturating_sub(chain.block_time_ms));
 			last.timestamp_ms.saturating_sub(before) as f64 / 1000.0
 		},

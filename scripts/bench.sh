@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# The throughput suite: starts a govchain node on a benchmark chain spec and measures each
+# workload with govchain-loadgen, then writes a summary and charts.
+#
+#   scripts/bench.sh [options]
+#
+#   --out DIR           where results go (default ~/.local/share/govchain/bench/<time>)
+#   --workloads "W …"   workloads to run, in order (default: transfer remark register mix)
+#   --count N           transactions per workload (default 30000; registrations a tenth)
+#   --accounts N        load accounts endowed and used (default 2000)
+#   --node-args "…"     extra flags for the node (e.g. "--pool-type single-state")
+#   --external URL      measure a node that is already running instead (e.g. the stock
+#                       solochain template; transfer and remark only); no node is started
+#   --label TEXT        name of this configuration in the summary
+#   --smoke             a few seconds per workload, for the test suite: the mix only
+#   --no-charts         skip the PNG charts
+#
+# Minutes per workload; on demand, not in CI (tests/e2e/loadgen.test.js runs --smoke).
+# docs/performance.md explains the method and the figures.
+set -euo pipefail
+
+scripts="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+usage() {
+	sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2
+	exit 2
+}
+
+out="${XDG_DATA_HOME:-$HOME/.local/share}/govchain/bench/$(date -u +%Y%m%d-%H%M%S)"
+workloads="transfer remark register mix"
+count=30000
+accounts=2000
+node_args=""
+external=""
+label=""
+smoke=0
+charts=1
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--out) out="${2:?--out needs a directory}"; shift 2 ;;
+	--workloads) workloads="${2:?--workloads needs a list}"; shift 2 ;;
+	--count) count="${2:?--count needs a number}"; shift 2 ;;
+	--accounts) accounts="${2:?--accounts needs a number}"; shift 2 ;;
+	--node-args) node_args="${2?--node-args needs flags}"; shift 2 ;;
+	--external) external="${2:?--external needs a ws:// address}"; shift 2 ;;
+	--label) label="${2:?--label needs a text}"; shift 2 ;;
+	--smoke) smoke=1; shift ;;
+	--no-charts) charts=0; shift ;;
+	-h | --help) usage ;;
+	*) echo "bench.sh: unknown option $1" >&2; usage ;;
+	esac
+done
+case "$count$accounts" in *[!0-9]*) echo "bench.sh: --count and --accounts take numbers" >&2; exit 2 ;; esac
+for workload in $workloads; do
+	case "$workload" in transfer | remark | register | mix) ;; *)
+		echo "bench.sh: unknown workload $workload (transfer, remark, register, mix)" >&2; exit 2 ;;
+	esac
+done
+if [ "$smoke" = 1 ]; then
+	workloads="mix"
+	count=400
+	accounts=200
+	charts=0
+fi
+
+# The binaries: $GOVCHAIN_NODE and $GOVCHAIN_LOADGEN when set (the tests set them),
+# otherwise a build with the workspace's one profile and feature set.
+if [ -z "${GOVCHAIN_NODE:-}" ] || [ -z "${GOVCHAIN_LOADGEN:-}" ]; then
+	source "$scripts/env.sh"
+	(cd "$GOVCHAIN_ROOT" && cargo build "${GOVCHAIN_CARGO_FLAGS[@]}")
+	GOVCHAIN_LOADGEN="$CARGO_TARGET_DIR/release/govchain-loadgen"
+fi
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+echo "bench.sh: results in $out" >&2
+
+node_pid=""
+stop_node() {
+	if [ -n "$node_pid" ] && kill -0 "$node_pid" 2>/dev/null; then
+		kill -INT "$node_pid"
+		for _ in $(seq 60); do kill -0 "$node_pid" 2>/dev/null || break; sleep 0.5; done
+		kill -KILL "$node_pid" 2>/dev/null || true
+	fi
+	node_pid=""
+}
+trap stop_node EXIT
+
+# A free loopback port, from the kernel.
+free_port() {
+	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+loadgen_flags=()
+if [ -n "$external" ]; then
+	url="$external"
+	[ -n "$label" ] || label="$external"
+else
+	"$GOVCHAIN_NODE" build-spec --chain dev >"$out/plain.json" 2>/dev/null
+	"$GOVCHAIN_LOADGEN" spec --chain-spec "$out/plain.json" --accounts "$accounts" --officers 32 \
+		--out "$out/bench.json"
+	rpc_port="$(free_port)"
+	url="ws://127.0.0.1:$rpc_port"
+	rm -rf "$out/db"
+	# shellcheck disable=SC2086 # node_args is a list of flags
+	"$GOVCHAIN_NODE" --chain "$out/bench.json" --alice --validator --force-authoring \
+		--base-path "$out/db" --rpc-port "$rpc_port" --port "$(free_port)" \
+		--prometheus-port "$(free_port)" --no-telemetry --no-mdns \
+		--node-key 0000000000000000000000000000000000000000000000000000000000000001 \
+		$node_args >"$out/node.log" 2>&1 &
+	node_pid=$!
+	for _ in $(seq 120); do
+		if curl -sf --max-time 2 -H 'Content-Type: application/json' \
+			-d '{"id":1,"jsonrpc":"2.0","method":"system_health","params":[]}' \
+			"http://127.0.0.1:$rpc_port" >/dev/null; then
+			break
+		fi
+		kill -0 "$node_pid" 2>/dev/null || { echo "bench.sh: the node stopped; see $out/node.log" >&2; exit 1; }
+		sleep 0.5
+	done
+	[ -n "$label" ] || label="govchain --dev (bench spec)${node_args:+ $node_args}"
+	loadgen_flags=(--node-pid "$node_pid" --node-log "$out/node.log")
+fi
+
+for workload in $workloads; do
+	n="$count"
+	backlog=4000
+	if [ "$workload" = register ]; then
+		n=$((count / 10))
+		backlog=800
+	fi
+	if [ "$smoke" = 1 ]; then backlog=400; fi
+	"$GOVCHAIN_LOADGEN" run --node "$url" --workload "$workload" --count "$n" \
+		--accounts "$accounts" --backlog "$backlog" --label "$label" \
+		"${loadgen_flags[@]}" --json "$out/$workload.json" | tee "$out/$workload.txt"
+done
+stop_node
+
+python3 "$scripts/bench-report.py" summary "$out" | tee "$out/summary.md"
+if [ "$charts" = 1 ]; then
+	python3 "$scripts/bench-report.py" charts "$out"
+fi

@@ -1,0 +1,74 @@
+// The throughput suite's smoke run, so that the load generator cannot rot: scripts/bench.sh
+// --smoke starts a node on a benchmark chain spec and sends a mix of registrations,
+// transfers and remarks; every transaction must be included, succeed and be finalized, and
+// the report must hold the figures docs/performance.md is made of. Bad input to the tools
+// fails with a clear message.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, test } from 'node:test';
+import { NODE_BINARY, freePort } from './node-process.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const LOADGEN = join(dirname(NODE_BINARY), 'govchain-loadgen');
+const directory = mkdtempSync(join(tmpdir(), 'govchain-bench-'));
+after(() => rmSync(directory, { recursive: true, force: true }));
+
+test('bench.sh --smoke: a mix is included, succeeds, is finalized and measured', { timeout: 180_000 }, () => {
+  const out = join(directory, 'smoke');
+  execFileSync('bash', [join(root, 'scripts/bench.sh'), '--smoke', '--out', out], {
+    env: { ...process.env, GOVCHAIN_LOADGEN: LOADGEN },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 170_000,
+  });
+  const report = JSON.parse(readFileSync(join(out, 'mix.json'), 'utf8'));
+  const { counts, window, ceiling, latency_ms: latency, resources, blocks } = report;
+  assert.equal(counts.sent, 400);
+  assert.equal(counts.included, 400, 'every transaction included');
+  assert.deepEqual(counts.rejected, {});
+  assert.deepEqual(counts.failed, {}, 'no dispatch failed');
+  assert.equal(counts.dropped, 0);
+  for (const kind of ['register', 'transfer_keep_alive', 'remark']) {
+    assert.ok(counts.per_kind[kind].signed > 0, `${kind} is part of the mix`);
+    assert.equal(counts.per_kind[kind].succeeded, counts.per_kind[kind].signed, `${kind} all succeeded`);
+  }
+  assert.equal(latency.inclusion.count, 400);
+  assert.equal(latency.finality.count, 400, 'every transaction finalized');
+  assert.ok(latency.inclusion.p50 <= latency.finality.p50);
+  assert.ok(window.tps > 0 && window.included > 0);
+  // The ceiling comes from the runtime's limits and what the transactions weighed.
+  assert.equal(ceiling.bound, 'block weight');
+  assert.ok(ceiling.per_tx_weight_ps > 0 && ceiling.tps > window.tps);
+  assert.equal(report.limits.block_time_ms, 6000);
+  assert.ok(resources.samples.length > 0 && resources.rss_max_mib > 0, 'node memory sampled');
+  assert.ok(blocks.some((block) => block.ours > 0 && block.end_reason), 'proposer end reason read from the log');
+  assert.match(readFileSync(join(out, 'summary.md'), 'utf8'), /\| govchain --dev \(bench spec\) \| mix \|/);
+});
+
+test('the tools refuse bad input with one clear line', async () => {
+  const port = await freePort();
+  const unreachable = spawnSync(LOADGEN, ['run', '--node', `ws://127.0.0.1:${port}`, '--count', '1'], { encoding: 'utf8' });
+  assert.equal(unreachable.status, 1);
+  assert.match(unreachable.stderr, /cannot connect to ws:\/\/127\.0\.0\.1:\d+/);
+
+  const raw = join(directory, 'raw.json');
+  writeFileSync(raw, execFileSync(NODE_BINARY, ['build-spec', '--chain', 'dev', '--raw'], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 }));
+  const notPlain = spawnSync(LOADGEN, ['spec', '--chain-spec', raw, '--out', join(directory, 'x.json')], { encoding: 'utf8' });
+  assert.equal(notPlain.status, 1);
+  assert.match(notPlain.stderr, /expected a plain chain spec/);
+  assert.ok(!existsSync(join(directory, 'x.json')), 'nothing written');
+
+  const plain = join(directory, 'plain.json');
+  writeFileSync(plain, execFileSync(NODE_BINARY, ['build-spec', '--chain', 'dev'], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 }));
+  const tooMany = spawnSync(LOADGEN, ['spec', '--chain-spec', plain, '--accounts', '100', '--officers', '100',
+    '--out', join(directory, 'y.json')], { encoding: 'utf8' });
+  assert.equal(tooMany.status, 1);
+  assert.match(tooMany.stderr, /an agency has at most 64 officers/);
+
+  const badWorkload = spawnSync('bash', [join(root, 'scripts/bench.sh'), '--workloads', 'teleport'], { encoding: 'utf8' });
+  assert.equal(badWorkload.status, 2);
+  assert.match(badWorkload.stderr, /unknown workload teleport/);
+});
