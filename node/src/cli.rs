@@ -12,6 +12,28 @@ pub struct Cli {
 	pub run: sc_cli::RunCmd,
 }
 
+impl Cli {
+	/// Parses the command line as `SubstrateCli::from_args` does, with govchain's own
+	/// defaults for options every Substrate node shares:
+	///
+	/// - `--pool-type single-state`: under load the fork-aware pool (sc-cli's default) turned
+	///   away thousands of transfers as full and dropped hundreds it had accepted, leaving
+	///   gaps in accounts' nonces that stalled their later transactions, while the
+	///   single-state pool took the same load with none lost (docs/performance.md, "The
+	///   pool"). One author at a time and prompt GRANDPA finality leave the fork-aware pool
+	///   little to gain here. `--pool-type fork-aware` still chooses it.
+	pub fn parse_with_node_defaults() -> Self {
+		use clap::{CommandFactory, FromArgMatches};
+		use sc_cli::SubstrateCli;
+		let mut command = Self::setup_command(Self::command());
+		if command.get_arguments().any(|arg| arg.get_id() == "pool_type") {
+			command = command.mut_arg("pool_type", |arg| arg.default_value("single-state"));
+		}
+		let matches = command.get_matches();
+		Self::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
+	}
+}
+
 /// Subcommands besides running the node.
 #[derive(Debug, clap::Subcommand)]
 #[allow(clippy::large_enum_variant)]

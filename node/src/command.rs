@@ -60,7 +60,7 @@ fn benchmark_inherent_data() -> sc_cli::Result<InherentData> {
 
 /// Parses the command line and runs the chosen command.
 pub fn run() -> sc_cli::Result<()> {
-	let cli = Cli::from_args();
+	let cli = Cli::parse_with_node_defaults();
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
