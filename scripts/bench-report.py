@@ -32,27 +32,34 @@ def number(value, digits=0):
     return "–" if value is None else f"{value:.{digits}f}"
 
 
+def trend(resources):
+    """The memory trend, when the run was long enough to have one."""
+    slope = resources.get("rss_trend_mib_per_minute")
+    return "" if slope is None else f" ({slope:+.1f}/min)"
+
+
 def summary(directory):
     results = runs(directory)
     if not results:
         sys.exit(f"bench-report: no loadgen results under {directory}")
     print("| configuration | workload | tx/s (steady) | ceiling tx/s (bound) | reached | fill | "
-          "inclusion p50 / p99 s | finality p50 / p99 s | node CPU | RSS MiB | rejected / failed / dropped |")
+          "inclusion p50 / p99 s | finality p50 / p99 s | node CPU | RSS MiB | refused / failed / dropped / retries |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for _, run in results:
         window, ceiling, latency = run["window"], run["ceiling"], run["latency_ms"]
         counts, resources = run["counts"], run["resources"]
         inclusion, finality = latency.get("inclusion") or {}, latency.get("finality") or {}
         seconds = lambda stats, key: None if stats.get(key) is None else stats[key] / 1000
-        steady = "" if window["steady"] else " (short)"
+        steady = " (stalled)" if counts.get("stalled") else "" if window["steady"] else " (short)"
         print(
             f"| {run['label']} | {run['workload']} | {number(window['tps'], 1)}{steady} | "
             f"{number(ceiling['tps'], 1)} ({ceiling['bound']}) | {number(ceiling['reached_percent'])} % | "
             f"{number(ceiling['mean_fill_percent'])} % | "
             f"{number(seconds(inclusion, 'p50'), 1)} / {number(seconds(inclusion, 'p99'), 1)} | "
             f"{number(seconds(finality, 'p50'), 1)} / {number(seconds(finality, 'p99'), 1)} | "
-            f"{number(resources['cpu_percent_of_one_core'])} % | {number(resources['rss_max_mib'])} | "
-            f"{sum(counts['rejected'].values())} / {sum(counts['failed'].values())} / {counts['dropped']} |"
+            f"{number(resources['cpu_percent_of_one_core'])} % | {number(resources['rss_max_mib'])}{trend(resources)} | "
+            f"{sum(counts['rejected'].values())} / {sum(counts['failed'].values())} / {counts['dropped']} / "
+            f"{counts.get('retries', 0)} |"
         )
 
 

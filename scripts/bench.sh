@@ -9,9 +9,15 @@
 #   --count N           transactions per workload (default 30000; registrations a tenth)
 #   --accounts N        load accounts endowed and used (default 2000)
 #   --node-args "…"     extra flags for the node (e.g. "--pool-type single-state")
+#   --validators N      run on a network of N validators (scripts/network.sh, N >= 3) and
+#                       load validator 1; its figures and log are the ones reported
 #   --external URL      measure a node that is already running instead (e.g. the stock
 #                       solochain template; transfer and remark only); no node is started
 #   --label TEXT        name of this configuration in the summary
+#   --latency           after the transfer workload, open-loop transfer runs of 60 s at 50 %
+#                       and 80 % of the ceiling it measured (latency at a given load)
+#   --soak SECONDS      then an open-loop transfer run at 80 % of the ceiling for SECONDS
+#                       (memory trend; e.g. 600)
 #   --smoke             a few seconds per workload, for the test suite: the mix only
 #   --no-charts         skip the PNG charts
 #
@@ -34,6 +40,9 @@ external=""
 label=""
 smoke=0
 charts=1
+latency=0
+soak=0
+validators=1
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--out) out="${2:?--out needs a directory}"; shift 2 ;;
@@ -42,14 +51,23 @@ while [ $# -gt 0 ]; do
 	--accounts) accounts="${2:?--accounts needs a number}"; shift 2 ;;
 	--node-args) node_args="${2?--node-args needs flags}"; shift 2 ;;
 	--external) external="${2:?--external needs a ws:// address}"; shift 2 ;;
+	--validators) validators="${2:?--validators needs a number}"; shift 2 ;;
 	--label) label="${2:?--label needs a text}"; shift 2 ;;
 	--smoke) smoke=1; shift ;;
+	--latency) latency=1; shift ;;
+	--soak) soak="${2:?--soak needs seconds}"; shift 2 ;;
 	--no-charts) charts=0; shift ;;
 	-h | --help) usage ;;
 	*) echo "bench.sh: unknown option $1" >&2; usage ;;
 	esac
 done
-case "$count$accounts" in *[!0-9]*) echo "bench.sh: --count and --accounts take numbers" >&2; exit 2 ;; esac
+case "$count$accounts$soak$validators" in *[!0-9]*)
+	echo "bench.sh: --count, --accounts, --soak and --validators take numbers" >&2; exit 2 ;;
+esac
+if [ "$validators" != 1 ] && [ "$validators" -lt 3 ]; then
+	echo "bench.sh: a network has at least 3 validators (or leave --validators out for one node)" >&2
+	exit 2
+fi
 for workload in $workloads; do
 	case "$workload" in transfer | remark | register | mix) ;; *)
 		echo "bench.sh: unknown workload $workload (transfer, remark, register, mix)" >&2; exit 2 ;;
@@ -57,6 +75,8 @@ for workload in $workloads; do
 done
 if [ "$smoke" = 1 ]; then
 	workloads="mix"
+	latency=0
+	soak=0
 	count=400
 	accounts=200
 	charts=0
@@ -75,6 +95,10 @@ echo "bench.sh: results in $out" >&2
 
 node_pid=""
 stop_node() {
+	if [ "$validators" -gt 1 ]; then
+		GOVCHAIN_NETWORK_DIR="$out/network" bash "$scripts/network.sh" stop >&2 || true
+		return
+	fi
 	if [ -n "$node_pid" ] && kill -0 "$node_pid" 2>/dev/null; then
 		kill -INT "$node_pid"
 		for _ in $(seq 60); do kill -0 "$node_pid" 2>/dev/null || break; sleep 0.5; done
@@ -93,6 +117,16 @@ loadgen_flags=()
 if [ -n "$external" ]; then
 	url="$external"
 	[ -n "$label" ] || label="$external"
+elif [ "$validators" -gt 1 ]; then
+	# Ports away from network.sh's defaults, so that a network already running is no matter.
+	export GOVCHAIN_NETWORK_DIR="$out/network" GOVCHAIN_NETWORK_LOAD_ACCOUNTS="$accounts" \
+		GOVCHAIN_NETWORK_P2P_BASE=31350 GOVCHAIN_NETWORK_RPC_BASE=10950 GOVCHAIN_NETWORK_PROMETHEUS_BASE=10650
+	export GOVCHAIN_NODE GOVCHAIN_LOADGEN
+	bash "$scripts/network.sh" start "$validators" >&2
+	url="ws://127.0.0.1:$((GOVCHAIN_NETWORK_RPC_BASE + 1))"
+	[ -n "$label" ] || label="govchain, $validators validators${node_args:+ $node_args}"
+	[ -z "$node_args" ] || echo "bench.sh: --node-args is not passed to a network's nodes" >&2
+	loadgen_flags=(--node-pid "$(cat "$out/network/validator-1/pid")" --node-log "$out/network/validator-1/node.log")
 else
 	"$GOVCHAIN_NODE" build-spec --chain dev >"$out/plain.json" 2>/dev/null
 	"$GOVCHAIN_LOADGEN" spec --chain-spec "$out/plain.json" --accounts "$accounts" --officers 32 \
@@ -125,13 +159,33 @@ for workload in $workloads; do
 	backlog=4000
 	if [ "$workload" = register ]; then
 		n=$((count / 10))
-		backlog=800
+		backlog=1500
 	fi
 	if [ "$smoke" = 1 ]; then backlog=400; fi
 	"$GOVCHAIN_LOADGEN" run --node "$url" --workload "$workload" --count "$n" \
 		--accounts "$accounts" --backlog "$backlog" --label "$label" \
 		"${loadgen_flags[@]}" --json "$out/$workload.json" | tee "$out/$workload.txt"
 done
+# Open-loop runs at a share of the transfer ceiling just measured.
+ceiling() {
+	python3 -c 'import json, sys; print(int(json.load(open(sys.argv[1]))["ceiling"]["tps"]))' "$out/transfer.json"
+}
+open_loop() { # $1: name, $2: percent of the ceiling, $3: seconds
+	local rate=$(($(ceiling) * $2 / 100))
+	"$GOVCHAIN_LOADGEN" run --node "$url" --workload transfer --rate "$rate" --count $((rate * $3)) \
+		--accounts "$accounts" --label "$label, $2 % of ceiling" \
+		"${loadgen_flags[@]}" --json "$out/$1.json" | tee "$out/$1.txt"
+}
+if [ "$latency" = 1 ] || [ "$soak" -gt 0 ]; then
+	[ -f "$out/transfer.json" ] || { echo "bench.sh: --latency and --soak need the transfer workload first" >&2; exit 2; }
+fi
+if [ "$latency" = 1 ]; then
+	open_loop transfer-at-50 50 60
+	open_loop transfer-at-80 80 60
+fi
+if [ "$soak" -gt 0 ]; then
+	open_loop soak 80 "$soak"
+fi
 stop_node
 
 python3 "$scripts/bench-report.py" summary "$out" | tee "$out/summary.md"

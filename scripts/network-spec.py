@@ -4,7 +4,7 @@ every node's command line. Used by scripts/network.sh (nodes on loopback) and by
 docker/compose.yaml (one container per node), so that both run the same network.
 
   network-spec.py DIR N [--layout loopback|compose] [--archive]
-                  [--p2p-base P] [--rpc-base R] [--prometheus-base M]
+                  [--p2p-base P] [--rpc-base R] [--prometheus-base M] [--load-accounts L]
 
 The chain follows the production-like `beijing` preset's rules (no sudo key, hourly
 sessions, only listed nodes may connect; everything goes through the council). Beijing's
@@ -13,6 +13,9 @@ and Ferdie), so that the scenario and polkadot.js can act for them on this test 
 Validator i belongs to founding agency (i - 1) mod 4 and has its own generated account,
 Aura and GRANDPA keys (inserted into its node's keystore) and network key (listed at
 genesis). `--archive` adds a non-validating archive node, also listed, for inspection.
+`--load-accounts L` endows govchain-loadgen's first L load accounts at genesis (and makes
+32 of them market-regulator officers) for scripts/bench.sh --validators; the loadgen
+binary is $GOVCHAIN_LOADGEN, or the one beside $GOVCHAIN_NODE.
 
 What is written under DIR (created if missing):
   network.json            the layout: each node's name, agency, account, PeerId and ports
@@ -27,7 +30,9 @@ is refused (remove DIR first). The node binary is $GOVCHAIN_NODE.
 
 import argparse
 import json
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 from govchain_keys import (ENDOWMENT, base58_decode, fail, generate, generate_node_key, private_file,
@@ -84,12 +89,21 @@ def node_args(name, node, peers, layout, validator):
     return args
 
 
-def write(directory, count, layout, archive, bases):
+def endow_load_accounts(plain, accounts):
+    """Lets govchain-loadgen add its load accounts to the plain spec at `plain`."""
+    loadgen = os.environ.get("GOVCHAIN_LOADGEN") or str(Path(os.environ["GOVCHAIN_NODE"]).parent / "govchain-loadgen")
+    result = subprocess.run([loadgen, "spec", "--chain-spec", str(plain), "--accounts", str(accounts),
+                             "--officers", "32", "--out", str(plain)], capture_output=True, text=True)
+    if result.returncode != 0:
+        fail(f"govchain-loadgen spec: {result.stderr.strip()}")
+
+
+def write(directory, count, layout, archive, bases, load_accounts=0):
     network_file = directory / "network.json"
     if network_file.exists():
         existing = json.loads(network_file.read_text())
-        wanted = {"validators": count, "layout": layout, "archive": archive}
-        if {key: existing.get(key) for key in wanted} != wanted:
+        wanted = {"validators": count, "layout": layout, "archive": archive, "loadAccounts": load_accounts}
+        if {key: existing.get(key, 0 if key == "loadAccounts" else None) for key in wanted} != wanted:
             fail(f"{directory} holds another network ({existing['validators']} validators, "
                  f"{existing['layout']} layout); remove it first")
         print(f"network in {directory} exists; kept")
@@ -140,6 +154,8 @@ def write(directory, count, layout, archive, bases):
     spec["bootNodes"] = []
     plain = directory / "spec-plain.json"
     plain.write_text(json.dumps(spec, indent=2) + "\n")
+    if load_accounts:
+        endow_load_accounts(plain, load_accounts)
     write_raw(plain, directory / "spec.json")
 
     for name in names:
@@ -156,6 +172,7 @@ def write(directory, count, layout, archive, bases):
         "validators": count,
         "layout": layout,
         "archive": archive,
+        "loadAccounts": load_accounts,
         "chain": CHAIN_ID,
         "nodes": [
             {"name": name, "agency": nodes[name].get("agency"), "account": nodes[name].get("account"),
@@ -176,12 +193,16 @@ def main():
     parser.add_argument("--p2p-base", type=int, default=30350)
     parser.add_argument("--rpc-base", type=int, default=9950)
     parser.add_argument("--prometheus-base", type=int, default=9650)
+    parser.add_argument("--load-accounts", type=int, default=0)
     options = parser.parse_args()
+    if options.load_accounts < 0:
+        fail("--load-accounts cannot be negative")
     bases = {"p2p": options.p2p_base, "rpc": options.rpc_base, "prometheus": options.prometheus_base}
     for kind, base in bases.items():
         if not 1024 <= base <= 65535 - MAX_VALIDATORS - 1:
             fail(f"--{kind}-base {base} is not a usable port range")
-    write(options.directory.resolve(), options.validators, options.layout, options.archive, bases)
+    write(options.directory.resolve(), options.validators, options.layout, options.archive, bases,
+          options.load_accounts)
 
 
 if __name__ == "__main__":

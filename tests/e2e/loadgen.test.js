@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
-import { NODE_BINARY, freePort } from './node-process.js';
+import { NODE_BINARY, freePort, startNode, waitFor } from './node-process.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const LOADGEN = join(dirname(NODE_BINARY), 'govchain-loadgen');
@@ -71,4 +71,15 @@ test('the tools refuse bad input with one clear line', async () => {
   const badWorkload = spawnSync('bash', [join(root, 'scripts/bench.sh'), '--workloads', 'teleport'], { encoding: 'utf8' });
   assert.equal(badWorkload.status, 2);
   assert.match(badWorkload.stderr, /unknown workload teleport/);
+});
+
+test('the node runs the single-state pool unless --pool-type says otherwise', async () => {
+  for (const [args, expected] of [[[], 'SingleState'], [['--pool-type', 'fork-aware'], 'ForkAware']]) {
+    const node = await startNode('pool', ['--dev', ...args]);
+    try {
+      await waitFor(`a ${expected} pool`, () => node.log().includes(`txpool_type=${expected}`), { timeoutMs: 60_000 });
+    } finally {
+      await node.stop();
+    }
+  }
 });

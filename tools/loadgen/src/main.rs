@@ -37,11 +37,20 @@ async fn main() -> ExitCode {
 		Command::Run(args) => {
 			let json_path = args.json.clone();
 			match run::run(args).await {
-				Ok(report) => match json_path {
-					Some(path) => std::fs::write(&path, report.to_string()).map_err(|error| {
-						anyhow::anyhow!("cannot write {}: {error}", path.display())
-					}),
-					None => Ok(()),
+				Ok(report) => {
+					let written = match json_path {
+						Some(path) => std::fs::write(&path, report.to_string()).map_err(|error| {
+							anyhow::anyhow!("cannot write {}: {error}", path.display())
+						}),
+						None => Ok(()),
+					};
+					// A stalled run's figures are written, but the run failed.
+					written.and_then(|()| match report["counts"]["stalled"].as_bool() {
+						Some(true) => Err(anyhow::anyhow!(
+							"the run stalled: transactions stayed outstanding with no inclusion"
+						)),
+						_ => Ok(()),
+					})
 				},
 				Err(error) => Err(error),
 			}

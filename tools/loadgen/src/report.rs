@@ -127,6 +127,26 @@ fn millis(d: Duration) -> f64 {
 	(d.as_secs_f64() * 1000.0 * 10.0).round() / 10.0
 }
 
+/// The slope of the node's resident memory while load was sent, by least squares over the
+/// samples after the first minute (start-up and first caches excluded); `None` for runs
+/// too short to tell.
+fn rss_trend_mib_per_minute(samples: &[ResourceSample], last_sent: Duration) -> Option<f64> {
+	let points: Vec<(f64, f64)> = samples
+		.iter()
+		.filter(|s| s.at >= Duration::from_secs(60) && s.at <= last_sent)
+		.map(|s| (s.at.as_secs_f64() / 60.0, s.rss_kib as f64 / 1024.0))
+		.collect();
+	if points.len() < 60 {
+		return None;
+	}
+	let n = points.len() as f64;
+	let (mean_x, mean_y) =
+		(points.iter().map(|p| p.0).sum::<f64>() / n, points.iter().map(|p| p.1).sum::<f64>() / n);
+	let covariance: f64 = points.iter().map(|p| (p.0 - mean_x) * (p.1 - mean_y)).sum();
+	let variance: f64 = points.iter().map(|p| (p.0 - mean_x).powi(2)).sum();
+	(variance > 0.0).then(|| covariance / variance)
+}
+
 /// Builds the report (JSON) and prints its short table.
 #[allow(clippy::too_many_arguments)]
 pub fn summarise(
@@ -138,6 +158,8 @@ pub fn summarise(
 	resources: Vec<ResourceSample>,
 	last_sent: Duration,
 	late: u64,
+	retries: u64,
+	stalled: bool,
 ) -> Value {
 	// The canonical chain: finalized blocks (all seen blocks if none was finalized).
 	let finalized: Vec<&BlockRecord> = blocks.iter().filter(|b| b.finalized_at.is_some()).collect();
@@ -255,6 +277,8 @@ pub fn summarise(
 			_ => (0.0, resources.iter().map(|s| s.rss_kib).max().unwrap_or(0) as f64 / 1024.0),
 		};
 
+	let rss_trend = rss_trend_mib_per_minute(&resources, last_sent);
+
 	let inclusion_stats = percentiles(inclusion.clone());
 	let finality_stats = percentiles(finality.clone());
 	let answer_stats = percentiles(answer);
@@ -268,9 +292,11 @@ pub fn summarise(
 	let p = |stats: &Value, key: &str| stats.get(key).and_then(Value::as_f64).unwrap_or(f64::NAN);
 	println!("== {label}: {:?}, {} transactions, {mode}", args.workload, args.count);
 	println!(
-		"   sent {sent}, rejected {}, included {included}, failed {}, dropped {dropped}, late sends {late}",
+		"   sent {sent}, rejected {}, included {included}, failed {}, dropped {dropped}, late sends {late}, \
+		 retries {retries}{}",
 		rejected.values().sum::<usize>(),
-		failed.values().sum::<usize>()
+		failed.values().sum::<usize>(),
+		if stalled { "; STALLED" } else { "" }
 	);
 	match (window.first(), window.last()) {
 		(Some(first), Some(last)) => println!(
@@ -304,7 +330,10 @@ pub fn summarise(
 		p(&answer_stats, "p99"),
 	);
 	if !resources.is_empty() {
-		println!("   node: CPU {cpu_percent:.0} % of one core, RSS max {rss_max_mib:.0} MiB");
+		println!(
+			"   node: CPU {cpu_percent:.0} % of one core, RSS max {rss_max_mib:.0} MiB, trend {} MiB/min",
+			rss_trend.map_or("–".to_string(), |slope| format!("{slope:+.1}"))
+		);
 	}
 	for (reason, count) in rejected.iter().chain(failed.iter()).take(5) {
 		println!("   {count} × {reason}");
@@ -335,6 +364,8 @@ pub fn summarise(
 			"included": included,
 			"dropped": dropped,
 			"late_sends": late,
+			"retries": retries,
+			"stalled": stalled,
 			"rejected": rejected,
 			"failed": failed,
 			"per_kind": per_kind.iter().map(|(k, (sent, ok))| (k.to_string(), json!({"signed": sent, "succeeded": ok}))).collect::<serde_json::Map<_, _>>(),
@@ -368,6 +399,7 @@ pub fn summarise(
 		"resources": {
 			"cpu_percent_of_one_core": cpu_percent,
 			"rss_max_mib": rss_max_mib,
+			"rss_trend_mib_per_minute": rss_trend,
 			"samples": resources.iter().map(|s| json!({"at_s": s.at.as_secs_f64(), "cpu_s": s.cpu_seconds, "rss_kib": s.rss_kib})).collect::<Vec<_>>(),
 		},
 		"blocks": blocks.iter().map(|b| json!({

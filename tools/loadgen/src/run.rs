@@ -20,7 +20,7 @@ use std::{
 	collections::HashMap,
 	path::PathBuf,
 	sync::{
-		atomic::{AtomicU64, Ordering},
+		atomic::{AtomicBool, AtomicU64, Ordering},
 		Arc, Mutex,
 	},
 	time::{Duration, Instant},
@@ -64,6 +64,10 @@ pub struct RunArgs {
 	/// How long to wait after the last submission for inclusion and finality.
 	#[arg(long, default_value_t = 60)]
 	pub drain_seconds: u64,
+	/// End the run as stalled when load is outstanding and nothing was included for this
+	/// many seconds (e.g. a refused transaction left a gap in an account's nonces).
+	#[arg(long, default_value_t = 60)]
+	pub stall_seconds: u64,
 	/// Length of each remark.
 	#[arg(long, default_value_t = 32)]
 	pub remark_bytes: usize,
@@ -100,6 +104,11 @@ struct Counters {
 	included: AtomicU64,
 	rejected: AtomicU64,
 	late: AtomicU64,
+	/// Submissions repeated after the pool turned them away for being full.
+	retries: AtomicU64,
+	/// Milliseconds since the start when a block last included the run's transactions.
+	last_inclusion_ms: AtomicU64,
+	stalled: AtomicBool,
 }
 
 impl Counters {
@@ -111,6 +120,14 @@ impl Counters {
 }
 
 type Header = generic::Header<u32, BlakeTwo256>;
+
+/// Pool answers worth trying again shortly: the pool was full (1016 "Immediately Dropped",
+/// 1014 "Priority is too low" when it evicts). Anything else is final.
+const RETRYABLE: [i64; 2] = [1016, 1014];
+/// The pool already holds the transaction (a retry whose first try got in after all).
+const ALREADY_IMPORTED: i64 = 1013;
+const RETRY_DELAY: Duration = Duration::from_millis(250);
+const MAX_RETRIES: u32 = 40;
 
 /// Runs the load and returns the report.
 pub async fn run(args: RunArgs) -> Result<Value> {
@@ -192,6 +209,12 @@ pub async fn run(args: RunArgs) -> Result<Value> {
 		.follow(),
 	);
 	let sampler = args.node_pid.map(|pid| tokio::spawn(sample_resources(pid, start)));
+	let watchdog = tokio::spawn(watch(
+		tracker.clone(),
+		counters.clone(),
+		start,
+		Duration::from_secs(args.stall_seconds),
+	));
 
 	// Connection c sends the queues of signers c, c + C, …, interleaved so that each
 	// signer's nonces go out in order.
@@ -238,6 +261,7 @@ pub async fn run(args: RunArgs) -> Result<Value> {
 		bail!("the chain follower stopped early");
 	}
 	follower.abort();
+	watchdog.abort();
 	let resources = match sampler {
 		Some(task) => {
 			task.abort();
@@ -263,6 +287,8 @@ pub async fn run(args: RunArgs) -> Result<Value> {
 		resources,
 		last_sent,
 		counters.late.load(Ordering::Relaxed),
+		counters.retries.load(Ordering::Relaxed),
+		counters.stalled.load(Ordering::Relaxed),
 	))
 }
 
@@ -338,6 +364,9 @@ async fn send(
 	let permits = Arc::new(Semaphore::new(in_flight));
 	let began = Instant::now();
 	for (k, index) in order.into_iter().enumerate() {
+		if counters.stalled.load(Ordering::Relaxed) {
+			break;
+		}
 		match rate {
 			Some(rate) => {
 				let due = began + Duration::from_secs_f64(k as f64 / rate);
@@ -347,7 +376,8 @@ async fn send(
 				}
 			},
 			None => {
-				while counters.outstanding() >= backlog {
+				while counters.outstanding() >= backlog && !counters.stalled.load(Ordering::Relaxed)
+				{
 					tokio::time::sleep(Duration::from_millis(2)).await;
 				}
 			},
@@ -360,14 +390,26 @@ async fn send(
 		let tracker = tracker.clone();
 		let counters = counters.clone();
 		tokio::spawn(async move {
-			let answer =
-				rpc.call("author_submitExtrinsic", json!([extrinsics[index].as_str()])).await;
+			let mut attempts = 0;
+			let answer = loop {
+				let answer =
+					rpc.call("author_submitExtrinsic", json!([extrinsics[index].as_str()])).await;
+				match &answer {
+					Ok(Err(error)) if RETRYABLE.contains(&error.code) && attempts < MAX_RETRIES => {
+						attempts += 1;
+						counters.retries.fetch_add(1, Ordering::Relaxed);
+						tokio::time::sleep(RETRY_DELAY).await;
+					},
+					_ => break answer,
+				}
+			};
 			let answered = start.elapsed();
 			let mut tracker = lock(&tracker);
 			let tx = &mut tracker.txs[index];
 			tx.answered_at = Some(answered);
 			match answer {
 				Ok(Ok(_)) => {},
+				Ok(Err(error)) if error.code == ALREADY_IMPORTED => {},
 				Ok(Err(error)) => {
 					tx.outcome = Outcome::Rejected(error.message);
 					counters.rejected.fetch_add(1, Ordering::Relaxed);
@@ -521,7 +563,12 @@ impl Follower {
 				tx.outcome = Outcome::Failed(error.clone());
 			}
 		}
-		self.counters.included.fetch_add(newly_included, Ordering::Relaxed);
+		if newly_included > 0 {
+			self.counters.included.fetch_add(newly_included, Ordering::Relaxed);
+			self.counters
+				.last_inclusion_ms
+				.store(seen.as_millis() as u64, Ordering::Relaxed);
+		}
 		tracker.blocks.insert(
 			hash,
 			BlockRecord {
@@ -546,6 +593,45 @@ fn describe(chain: &Chain, error: DispatchError) -> String {
 	match error {
 		DispatchError::Module(module) => chain.error_name(module.index, module.error[0]),
 		other => format!("{other:?}"),
+	}
+}
+
+/// Prints progress every five seconds, and declares the run stalled when load is
+/// outstanding but nothing was included for `stall_after`.
+async fn watch(
+	tracker: Arc<Mutex<Tracker>>,
+	counters: Arc<Counters>,
+	start: Instant,
+	stall_after: Duration,
+) {
+	let mut ticks = 0u64;
+	loop {
+		tokio::time::sleep(Duration::from_secs(1)).await;
+		ticks += 1;
+		let now = start.elapsed();
+		let last_inclusion =
+			Duration::from_millis(counters.last_inclusion_ms.load(Ordering::Relaxed));
+		let outstanding = counters.outstanding();
+		if outstanding > 0 && now.saturating_sub(last_inclusion) > stall_after {
+			eprintln!(
+				"stalled: {outstanding} transactions sent but neither included nor refused for {} s",
+				stall_after.as_secs()
+			);
+			counters.stalled.store(true, Ordering::Relaxed);
+			return;
+		}
+		if ticks % 5 == 0 {
+			let finalized =
+				lock(&tracker).txs.iter().filter(|tx| tx.finalized_at.is_some()).count();
+			eprintln!(
+				"{:>6.1} s  sent {}  included {}  finalized {finalized}  refused {}  retries {}  outstanding {outstanding}",
+				now.as_secs_f64(),
+				counters.sent.load(Ordering::Relaxed),
+				counters.included.load(Ordering::Relaxed),
+				counters.rejected.load(Ordering::Relaxed),
+				counters.retries.load(Ordering::Relaxed),
+			);
+		}
 	}
 }
 
