@@ -375,12 +375,7 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
 			network,
 			sync: Arc::new(sync_service),
 			notification_service: grandpa_notification_service,
-			// Votes on the best block. The default rules vote two blocks behind it and on at
-			// most three quarters of the unfinalized chain, which kept finality 12 s or more
-			// behind inclusion (docs/performance.md, "Latency"). With one Aura author per slot
-			// forks are rare, and the rules only trade speed for fewer wasted rounds:
-			// GRANDPA's safety does not depend on them.
-			voting_rule: sc_consensus_grandpa::VotingRulesBuilder::new().build(),
+			voting_rule: sc_consensus_grandpa::VotingRulesBuilder::default().build(),
 			prometheus_registry,
 			shared_voter_state: SharedVoterState::empty(),
 			telemetry: telemetry.as_ref().map(|telemetry| telemetry.handle()),

@@ -27,7 +27,6 @@ pub struct TxRecord {
 	pub sent_at: Option<Duration>,
 	pub answered_at: Option<Duration>,
 	pub included_at: Option<Duration>,
-	pub block: Option<u32>,
 	pub finalized_at: Option<Duration>,
 	pub outcome: Outcome,
 }
@@ -41,7 +40,6 @@ impl TxRecord {
 			sent_at: None,
 			answered_at: None,
 			included_at: None,
-			block: None,
 			finalized_at: None,
 			outcome: Outcome::Pending,
 		}

@@ -556,7 +556,6 @@ impl Follower {
 			let tx = &mut tracker.txs[index];
 			if tx.included_at.is_none() {
 				tx.included_at = Some(seen);
-				tx.block = Some(number);
 				newly_included += 1;
 			}
 			if let Some(error) = failures.get(&position) {
