@@ -250,6 +250,31 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	serde_json::to_string(&patch).ok().map(|json| json.into_bytes())
 }
 
+/// The runtime's default genesis with the preset `name`'s patch applied, as the node's
+/// chain-spec builder does it; an error names an unknown preset or a patch that does not fit.
+#[cfg(feature = "std")]
+pub fn preset_genesis(name: &str) -> Result<crate::RuntimeGenesisConfig, String> {
+	let patch = get_preset(&PresetId::from(name)).ok_or_else(|| format!("no preset {name}"))?;
+	let patch: Value = serde_json::from_slice(&patch).map_err(|error| error.to_string())?;
+	let mut config = serde_json::to_value(crate::RuntimeGenesisConfig::default())
+		.map_err(|error| error.to_string())?;
+	json_merge(&mut config, patch);
+	serde_json::from_value(config).map_err(|error| error.to_string())
+}
+
+/// Applies a JSON merge `patch` to `base`: objects merge key by key, anything else replaces.
+#[cfg(feature = "std")]
+pub fn json_merge(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) => {
+			for (key, value) in patch {
+				json_merge(base.entry(key).or_insert(Value::Null), value);
+			}
+		},
+		(base, patch) => *base = patch,
+	}
+}
+
 /// The names of all presets.
 pub fn preset_names() -> Vec<PresetId> {
 	vec![

@@ -50,6 +50,17 @@ use polkadot_sdk::{
 	sp_version::{runtime_version, RuntimeVersion},
 };
 
+/// The invariants of govchain's pallets, as their `try_state` hooks check them; the tests run
+/// them after every test and the call-sequence fuzzer (`tools/fuzz`) after every block.
+pub fn govchain_invariants() -> Result<(), sp_runtime::TryRuntimeError> {
+	Agencies::do_try_state()?;
+	CompanyRegistry::do_try_state()?;
+	Customs::do_try_state()?;
+	Validators::do_try_state()?;
+	Disclosures::do_try_state()?;
+	Certification::do_try_state()
+}
+
 #[allow(unused_imports)] // used by the runtime macro's expansion only
 use polkadot_sdk::frame_support::instances::Instance1;
 pub use polkadot_sdk::{sp_consensus_aura::sr25519::AuthorityId as AuraId, sp_runtime};

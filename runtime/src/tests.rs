@@ -15,47 +15,18 @@ use polkadot_sdk::{
 	sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET},
 	sp_io::TestExternalities,
 	sp_keyring::Sr25519Keyring,
-	sp_runtime::{traits::Dispatchable, BuildStorage, TryRuntimeError},
+	sp_runtime::{traits::Dispatchable, BuildStorage},
 };
-
-/// The runtime's default genesis with a preset's patch applied, as the node's chain-spec
-/// builder does it.
-fn preset_genesis(name: &str) -> RuntimeGenesisConfig {
-	let patch_bytes = genesis_config_presets::get_preset(&PresetId::from(name))
-		.unwrap_or_else(|| panic!("preset {name} exists"));
-	let patch: serde_json::Value = serde_json::from_slice(&patch_bytes).expect("patch is JSON");
-	let mut config =
-		serde_json::to_value(RuntimeGenesisConfig::default()).expect("default config is JSON");
-	json_merge(&mut config, patch);
-	serde_json::from_value(config).expect("patched config deserializes")
-}
-
-fn json_merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-			for (key, value) in patch {
-				json_merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
-}
 
 /// The preset's genesis state at block 1; govchain's pallets' invariants are checked after
 /// every test that runs in it.
 pub(crate) fn externalities(preset: &str) -> CheckedExternalities {
-	let storage = preset_genesis(preset).build_storage().expect("genesis storage builds");
+	let storage = genesis_config_presets::preset_genesis(preset)
+		.and_then(|config| config.build_storage())
+		.expect("genesis storage builds");
 	let mut ext = TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
-	CheckedExternalities::new(ext, invariants)
-}
-
-/// The invariants of govchain's pallets, as `try_state` checks them.
-pub(crate) fn invariants() -> Result<(), TryRuntimeError> {
-	crate::Agencies::do_try_state()?;
-	crate::CompanyRegistry::do_try_state()?;
-	crate::Customs::do_try_state()?;
-	crate::Validators::do_try_state()
+	CheckedExternalities::new(ext, crate::govchain_invariants)
 }
 
 #[test]
@@ -70,7 +41,9 @@ fn every_listed_preset_builds_and_unknown_ones_do_not_exist() {
 		]
 	);
 	for name in names {
-		preset_genesis(&name).build_storage().expect("preset genesis builds");
+		genesis_config_presets::preset_genesis(&name)
+			.and_then(|config| config.build_storage())
+			.expect("preset genesis builds");
 	}
 	assert!(genesis_config_presets::get_preset(&PresetId::from("no-such-chain")).is_none());
 }
@@ -82,7 +55,7 @@ fn genesis_error(preset: &str, corrupt: impl Fn(&mut serde_json::Value)) -> Stri
 	let mut patch: serde_json::Value = serde_json::from_slice(&patch_bytes).expect("JSON");
 	corrupt(&mut patch["agencies"]["agencies"][0]);
 	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("JSON");
-	json_merge(&mut config, patch);
+	genesis_config_presets::json_merge(&mut config, patch);
 	let config: RuntimeGenesisConfig = match serde_json::from_value(config) {
 		Ok(config) => config,
 		Err(error) => return error.to_string(),
