@@ -10,6 +10,12 @@ pub struct Cli {
 
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	/// Refuse to start, and stop cleanly, when the disk holding the base path has less
+	/// than this many MiB free (0: no check). The database maps its files into memory, and
+	/// a write a full disk cannot take would kill the node without a message.
+	#[arg(long, value_name = "MIB", default_value_t = 256)]
+	pub min_free_disk: u64,
 }
 
 impl Cli {

@@ -3,7 +3,7 @@
 use crate::{
 	chain_spec,
 	cli::{Cli, Subcommand},
-	service,
+	disk, service,
 };
 use govchain_runtime::opaque::Block;
 use polkadot_sdk::{
@@ -170,17 +170,27 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
+			let min_free_disk = cli.min_free_disk;
 			runner.run_node_until_exit(|config| async move {
-				match config.network.network_backend {
+				let base_path = config.base_path.path().to_path_buf();
+				disk::ensure_room_to_start(&base_path, min_free_disk)?;
+				let database = config.database.path().map(|path| path.to_path_buf());
+				let task_manager = match config.network.network_backend {
 					NetworkBackendType::Libp2p => {
 						service::new_full::<NetworkWorker<Block, <Block as BlockT>::Hash>>(config)
-							.map_err(sc_cli::Error::Service)
 					},
 					NetworkBackendType::Litep2p => {
 						service::new_full::<Litep2pNetworkBackend>(config)
-							.map_err(sc_cli::Error::Service)
 					},
 				}
+				.map_err(|error| disk::explain_start_failure(error, database.as_deref()))?;
+				// Essential: when the disk runs short the guard ends, and so does the node.
+				task_manager.spawn_essential_handle().spawn(
+					"disk-space-guard",
+					None,
+					disk::guard_free_space(base_path, min_free_disk),
+				);
+				Ok(task_manager)
 			})
 		},
 	}

@@ -2,33 +2,19 @@
 // finality advances on every node and all four agree on the finalized block at one height;
 // a second `start` leaves the running nodes alone; `stop` shuts them down cleanly.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { waitFor } from './node-process.js';
+import { privateNetwork, waitFor } from './node-process.js';
 
-const script = join(dirname(fileURLToPath(import.meta.url)), '../../scripts/network.sh');
-const directory = mkdtempSync(join(tmpdir(), 'govchain-network-'));
-// Port bases well away from the defaults and from the kernel's ephemeral range.
-const base = 20_000 + Math.floor(Math.random() * 400) * 20;
-const env = {
-  ...process.env,
-  GOVCHAIN_NETWORK_DIR: directory,
-  GOVCHAIN_NETWORK_P2P_BASE: String(base),
-  GOVCHAIN_NETWORK_RPC_BASE: String(base + 10_000),
-  GOVCHAIN_NETWORK_PROMETHEUS_BASE: String(base + 20_000),
-};
-const network = (...args) => execFileSync('bash', [script, ...args], { env, encoding: 'utf8', stdio: 'pipe' });
+const { directory, network } = privateNetwork('govchain-network-');
 const apis = [];
 
 after(async () => {
   for (const api of apis) await api.disconnect();
   try {
-    network('stop');
+    await network('stop');
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
@@ -41,7 +27,7 @@ function logs(nodes) {
 }
 
 test('four validators start from one command, finalize, and agree on the finalized chain', async () => {
-  const started = network('start', '4');
+  const started = await network('start', '4');
   const { nodes } = JSON.parse(readFileSync(join(directory, 'network.json'), 'utf8'));
   assert.equal(nodes.length, 4);
   for (const node of nodes) {
@@ -65,7 +51,7 @@ test('four validators start from one command, finalize, and agree on the finaliz
     const hashes = await Promise.all(apis.map(async (api) => (await api.rpc.chain.getBlockHash(height)).toHex()));
     assert.equal(new Set(hashes).size, 1, `one finalized block at height ${height}: ${hashes}`);
 
-    const status = network('status');
+    const status = await network('status');
     for (const node of nodes) {
       const [, state, best, final, peers] = status.split('\n').find((line) => line.startsWith(`${node.name} `)).split(/\s+/);
       assert.equal(state, 'running');
@@ -82,12 +68,12 @@ test('start again leaves the running nodes alone; stop shuts every node down', a
   const pids = (names) => names.map((name) => readFileSync(join(directory, name, 'pid'), 'utf8').trim());
   const names = ['validator-1', 'validator-2', 'validator-3', 'validator-4'];
   const before = pids(names);
-  const again = network('start');
+  const again = await network('start');
   for (const api of apis.splice(0)) await api.disconnect();
   assert.equal((again.match(/already running/g) || []).length, 4);
   assert.deepEqual(pids(names), before);
 
-  const stopped = network('stop');
+  const stopped = await network('stop');
   assert.equal((stopped.match(/: stopped/g) || []).length, 4, stopped);
   assert.doesNotMatch(stopped, /killed/);
   for (const pid of before) {
@@ -97,7 +83,7 @@ test('start again leaves the running nodes alone; stop shuts every node down', a
     const log = readFileSync(join(directory, name, 'node.log'), 'utf8');
     assert.doesNotMatch(log.slice(-5_000), /Essential task .* failed/, `${name} stopped without a failure`);
   }
-  const status = network('status');
+  const status = await network('status');
   assert.equal((status.match(/ stopped/g) || []).length, 4, status);
-  assert.throws(() => network('start', 'four'), /N must be a number/);
+  await assert.rejects(network('start', 'four'), /N must be a number/);
 });

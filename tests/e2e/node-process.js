@@ -1,10 +1,12 @@
 // Starting and stopping real govchain-node processes for the end-to-end tests.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 
 /** The binary under test: $GOVCHAIN_NODE, as scripts/test.sh sets it. */
@@ -158,4 +160,29 @@ export function sendAndWatch(tx, signer) {
       }
     }).then((unsub) => { unsubscribe = unsub; }, reject);
   });
+}
+
+/**
+ * A private network of scripts/network.sh: its own directory and ports (well away from the
+ * defaults and the kernel's ephemeral range). `network(...args)` runs the script on it and
+ * resolves with its stdout and stderr; it runs asynchronously, so that this process goes
+ * on reaping nodes it started itself (a synchronous call would leave a stopped node a
+ * zombie, which network.sh takes for a node that ignores SIGINT).
+ */
+export function privateNetwork(prefix) {
+  const script = join(dirname(fileURLToPath(import.meta.url)), '../../scripts/network.sh');
+  const directory = mkdtempSync(join(tmpdir(), prefix));
+  const base = 20_000 + Math.floor(Math.random() * 400) * 20;
+  const env = {
+    ...process.env,
+    GOVCHAIN_NETWORK_DIR: directory,
+    GOVCHAIN_NETWORK_P2P_BASE: String(base),
+    GOVCHAIN_NETWORK_RPC_BASE: String(base + 10_000),
+    GOVCHAIN_NETWORK_PROMETHEUS_BASE: String(base + 20_000),
+  };
+  const network = async (...args) => {
+    const { stdout, stderr } = await promisify(execFile)('bash', [script, ...args], { env, encoding: 'utf8' });
+    return stdout + stderr;
+  };
+  return { directory, network };
 }
