@@ -16,9 +16,10 @@ const MIB: u64 = 1024 * 1024;
 const CHECK_INTERVAL: Duration = Duration::from_secs(10);
 
 /// The bytes an unprivileged process may still write on the file system holding `path`
-/// (the nearest existing ancestor of it, for a base path not created yet).
+/// (the nearest existing ancestor of it, for a base path not created yet; the working
+/// directory for a relative one none of whose ancestors exists).
 pub fn free_bytes(path: &Path) -> std::io::Result<u64> {
-	let existing = path.ancestors().find(|ancestor| ancestor.exists()).unwrap_or(path);
+	let existing = path.ancestors().find(|ancestor| ancestor.exists()).unwrap_or(Path::new("."));
 	let name = CString::new(existing.as_os_str().as_bytes())
 		.map_err(|error| std::io::Error::new(std::io::ErrorKind::InvalidInput, error))?;
 	let mut stat: libc::statvfs = unsafe { std::mem::zeroed() };
@@ -99,6 +100,10 @@ mod tests {
 		assert!(
 			refusal.contains("MiB free on the disk holding") && refusal.contains("--min-free-disk")
 		);
+		// `--base-path new-node`: relative, and nothing of it exists yet.
+		let relative = Path::new("govchain-no-such-dir/new-node");
+		assert!(free_bytes(relative).expect("the working directory's file system") > 0);
+		assert_eq!(shortage(relative, 1), None);
 	}
 
 	#[test]

@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { NODE_BINARY, privateNetwork, waitFor } from './node-process.js';
+import { NODE_BINARY, privateNetwork, rpc, waitFor } from './node-process.js';
 
 const { directory, network } = privateNetwork('govchain-faults-');
 let failed = false;
@@ -25,19 +25,6 @@ after(async () => {
     else rmSync(directory, { recursive: true, force: true });
   }
 });
-
-/** A JSON-RPC call over HTTP to the node on `port`; throws on an error or no answer. */
-async function rpc(port, method, params = []) {
-  const response = await fetch(`http://127.0.0.1:${port}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-    signal: AbortSignal.timeout(5_000),
-  });
-  const answer = await response.json();
-  if (answer.error) throw new Error(`${method}: ${answer.error.message}`);
-  return answer.result;
-}
 
 const best = async (node) => parseInt((await rpc(node.rpc, 'chain_getHeader')).number, 16);
 const finalized = async (node) =>

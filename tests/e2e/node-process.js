@@ -28,6 +28,19 @@ export function freePort() {
   });
 }
 
+/** A JSON-RPC call over HTTP to the node on `port`; throws on an error or no answer. */
+export async function rpc(port, method, params = []) {
+  const response = await fetch(`http://127.0.0.1:${port}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+    signal: AbortSignal.timeout(5_000),
+  });
+  const answer = await response.json();
+  if (answer.error) throw new Error(`${method}: ${answer.error.message}`);
+  return answer.result;
+}
+
 /** Polls `check` until it returns a truthy value or `timeoutMs` passes. */
 export async function waitFor(description, check, { timeoutMs = 60_000, intervalMs = 250 } = {}) {
   const deadline = Date.now() + timeoutMs;
@@ -46,15 +59,16 @@ export async function waitFor(description, check, { timeoutMs = 60_000, interval
 }
 
 /**
- * Starts govchain-node with `args` on free loopback ports, in a temporary base path.
- * Returns { rpcPort, p2pPort, api(), stop() }.
+ * Starts govchain-node with `args` on free loopback ports, in a temporary base path unless
+ * `args` names one (which the caller then owns). Returns { rpcPort, p2pPort, api(), stop() }.
  */
 export async function startNode(name, args) {
   const [rpcPort, p2pPort, prometheusPort] = [await freePort(), await freePort(), await freePort()];
-  const basePath = mkdtempSync(join(tmpdir(), `govchain-e2e-${name}-`));
+  const ownBasePath = !args.includes('--base-path');
+  const basePath = ownBasePath ? mkdtempSync(join(tmpdir(), `govchain-e2e-${name}-`)) : undefined;
   const child = spawn(NODE_BINARY, [
     ...args,
-    '--base-path', basePath,
+    ...(ownBasePath ? ['--base-path', basePath] : []),
     '--rpc-port', String(rpcPort),
     '--prometheus-port', String(prometheusPort),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
@@ -117,7 +131,7 @@ export async function startNode(name, args) {
       const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
       const result = await exited;
       clearTimeout(killer);
-      rmSync(basePath, { recursive: true, force: true });
+      if (ownBasePath) rmSync(basePath, { recursive: true, force: true });
       return result;
     },
   };

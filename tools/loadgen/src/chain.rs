@@ -6,7 +6,7 @@
 use crate::rpc::RpcClient;
 use anyhow::{anyhow, bail, Context, Result};
 use codec::{Compact, Decode, Encode};
-use frame_metadata::{v14::RuntimeMetadataV14, RuntimeMetadata, RuntimeMetadataPrefixed};
+use frame_metadata::{RuntimeMetadata, RuntimeMetadataPrefixed};
 use polkadot_sdk::{
 	sp_core::{sr25519, Pair},
 	sp_crypto_hashing::{blake2_256, twox_128},
@@ -120,12 +120,22 @@ impl Chain {
 			.map_err(|_| anyhow!("genesis hash is not 32 bytes"))?;
 		let metadata_bytes =
 			hex_bytes(&rpc.request("state_getMetadata", json!([])).await?, "metadata")?;
-		let prefixed = RuntimeMetadataPrefixed::decode(&mut &metadata_bytes[..])
-			.context("the node's metadata does not decode")?;
-		let RuntimeMetadata::V14(metadata) = prefixed.1 else {
-			bail!("the node's metadata is not version 14, which this tool reads")
-		};
-		Self::from_metadata(spec_name, spec_version, tx_version, genesis, metadata)
+		Self::from_metadata(spec_name, spec_version, tx_version, genesis, &metadata_bytes)
+	}
+
+	/// The govchain runtime this tool is built with, on the chain whose genesis hash is
+	/// `genesis`: for blocks built offline.
+	pub fn native(genesis: [u8; 32]) -> Result<Self> {
+		let version = &govchain_runtime::VERSION;
+		let metadata = govchain_runtime::Runtime::metadata_at_version(14)
+			.context("the runtime offers no version 14 metadata")?;
+		Self::from_metadata(
+			version.spec_name.to_string(),
+			version.spec_version,
+			version.transaction_version,
+			genesis,
+			&metadata,
+		)
 	}
 
 	fn from_metadata(
@@ -133,8 +143,13 @@ impl Chain {
 		spec_version: u32,
 		tx_version: u32,
 		genesis: [u8; 32],
-		metadata: RuntimeMetadataV14,
+		metadata_bytes: &[u8],
 	) -> Result<Self> {
+		let prefixed = RuntimeMetadataPrefixed::decode(&mut &metadata_bytes[..])
+			.context("the runtime's metadata does not decode")?;
+		let RuntimeMetadata::V14(metadata) = prefixed.1 else {
+			bail!("the runtime's metadata is not version 14, which this tool reads")
+		};
 		let registry = metadata.types;
 		if metadata.extrinsic.version != 4 {
 			bail!(

@@ -1,10 +1,12 @@
 //! govchain-loadgen: a load generator and meter for govchain and any FRAME chain with
-//! balances. `spec` prepares a benchmark chain spec; `run` pre-signs transactions, submits
+//! balances. `spec` prepares a benchmark chain spec; `blocks`
+//! builds a long chain offline for a node to import; `run` pre-signs transactions, submits
 //! them over several WebSocket connections (open loop at a fixed rate, or closed loop with
 //! a bounded backlog), follows best and finalized blocks and reports throughput over a
 //! steady window, the ceiling the runtime's block limits allow, latency percentiles, block
 //! fill and the node's CPU and memory. docs/performance.md shows how it is used.
 
+mod blocks;
 mod chain;
 mod report;
 mod rpc;
@@ -28,12 +30,17 @@ enum Command {
 	Run(run::RunArgs),
 	/// Writes a benchmark chain spec with the load accounts endowed.
 	Spec(spec::SpecArgs),
+	/// Builds a chain of many blocks offline, for `govchain-node import-blocks --binary`.
+	Blocks(blocks::BlocksArgs),
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
 	let outcome = match Cli::parse().command {
 		Command::Spec(args) => spec::write_spec(args),
+		Command::Blocks(args) => blocks::write_blocks(args).map(|(number, hash)| {
+			println!("{number} {hash}");
+		}),
 		Command::Run(args) => {
 			let json_path = args.json.clone();
 			match run::run(args).await {

@@ -4,7 +4,7 @@ use crate::{
 	chain::{self, Chain, ConsumedWeight},
 	report::{self, BlockRecord, Outcome, ResourceSample, TxRecord},
 	rpc::RpcClient,
-	workload::{load_account, CallMaker, Kind, Workload},
+	workload::{load_account, CallMaker, Workload},
 };
 use anyhow::{bail, ensure, Context, Result};
 use futures::future::join_all;
@@ -166,15 +166,8 @@ pub async fn run(args: RunArgs) -> Result<Value> {
 		let next = &accounts[((account + 1) % args.accounts) as usize];
 		for k in 0..count {
 			let nonce = nonces[account as usize] + k;
-			let kind = kind_of(args.workload, account, args.officers, nonce);
-			let call = match kind {
-				Kind::Transfer => maker.transfer(&next.public()),
-				Kind::Remark => maker.remark(account, nonce),
-				Kind::Register => {
-					serial += 1;
-					maker.register(serial)?
-				},
-			};
+			let (kind, call) =
+				maker.call_for(args.officers, account, nonce, &next.public(), &mut serial)?;
 			let extrinsic = chain.sign(pair, nonce, &call);
 			queues[slot].push(txs.len());
 			txs.push(TxRecord::new(kind, blake2_256(&extrinsic), extrinsic.len()));
@@ -306,18 +299,6 @@ fn signers(args: &RunArgs) -> Result<Vec<u32>> {
 			Ok((0..args.officers).collect())
 		},
 		_ => Ok((0..args.accounts).collect()),
-	}
-}
-
-/// Officers register; in the mix the other accounts alternate transfers and remarks.
-fn kind_of(workload: Workload, account: u32, officers: u32, nonce: u32) -> Kind {
-	match workload {
-		Workload::Transfer => Kind::Transfer,
-		Workload::Remark => Kind::Remark,
-		Workload::Register => Kind::Register,
-		Workload::Mix if account < officers => Kind::Register,
-		Workload::Mix if nonce % 2 == 0 => Kind::Transfer,
-		Workload::Mix => Kind::Remark,
 	}
 }
 

@@ -54,6 +54,7 @@ pub fn load_account(index: u32) -> sr25519::Pair {
 
 /// Builds the calls of a run.
 pub struct CallMaker {
+	workload: Workload,
 	transfer: [u8; 2],
 	remark: [u8; 2],
 	register: Option<[u8; 2]>,
@@ -94,6 +95,7 @@ impl CallMaker {
 			Workload::Transfer | Workload::Remark => None,
 		};
 		Ok(Self {
+			workload,
 			transfer: chain.call_index("Balances", "transfer_keep_alive")?,
 			remark: chain.call_index("System", "remark")?,
 			register,
@@ -103,8 +105,38 @@ impl CallMaker {
 		})
 	}
 
+	/// What load account `account` sends with `nonce`: officers (the first `officers`
+	/// accounts) register, the others send the workload's call; in the mix they alternate
+	/// transfers to `recipient` and remarks. `serial` counts the registrations made.
+	pub fn call_for(
+		&self,
+		officers: u32,
+		account: u32,
+		nonce: u32,
+		recipient: &sr25519::Public,
+		serial: &mut u32,
+	) -> Result<(Kind, Vec<u8>)> {
+		let kind = match self.workload {
+			Workload::Transfer => Kind::Transfer,
+			Workload::Remark => Kind::Remark,
+			Workload::Register => Kind::Register,
+			Workload::Mix if account < officers => Kind::Register,
+			Workload::Mix if nonce % 2 == 0 => Kind::Transfer,
+			Workload::Mix => Kind::Remark,
+		};
+		let call = match kind {
+			Kind::Transfer => self.transfer(recipient),
+			Kind::Remark => self.remark(account, nonce),
+			Kind::Register => {
+				*serial = serial.checked_add(1).context("too many registrations")?;
+				self.register(*serial)?
+			},
+		};
+		Ok((kind, call))
+	}
+
 	/// A keep-alive transfer of 1 unit of the smallest denomination to `to`.
-	pub fn transfer(&self, to: &sr25519::Public) -> Vec<u8> {
+	fn transfer(&self, to: &sr25519::Public) -> Vec<u8> {
 		let mut call = self.transfer.to_vec();
 		call.push(0x00); // MultiAddress::Id
 		call.extend_from_slice(&to.0);
@@ -113,7 +145,7 @@ impl CallMaker {
 	}
 
 	/// A remark whose bytes differ for every `(account, nonce)`.
-	pub fn remark(&self, account: u32, nonce: u32) -> Vec<u8> {
+	fn remark(&self, account: u32, nonce: u32) -> Vec<u8> {
 		let mut call = self.remark.to_vec();
 		let mut bytes = Vec::with_capacity(self.remark_bytes);
 		let seed = blake2_256(&(account, nonce).encode());
@@ -126,7 +158,7 @@ impl CallMaker {
 	}
 
 	/// Registration of company number `serial` of this run.
-	pub fn register(&self, serial: u32) -> Result<Vec<u8>> {
+	fn register(&self, serial: u32) -> Result<Vec<u8>> {
 		if self.register.is_none() {
 			bail!("registrations are not part of this workload");
 		}
