@@ -4,19 +4,12 @@
 
 use crate::{tests::externalities, CompanyRegistry, Customs, Runtime, RuntimeCall, RuntimeOrigin};
 use govchain_domain_types::testing::text;
-use govchain_domain_types::{
-	fixtures::companies::CHAOYANG_ENTERPRISE, CommodityCode, CountryCode, CurrencyCode, Incoterm,
-	TransportMode, Ucr, Uscc,
-};
+use govchain_domain_types::{fixtures::companies::CHAOYANG_ENTERPRISE, Ucr, Uscc};
 use pallet_company_registry::{testing::sample_particulars, ClosingDecision, CompanyKind};
-use pallet_customs::{
-	DeclarationContent, DeclarationStatus, Declarations, Direction, Document, DocumentKind,
-	ForeignParty, Lane, LineItem, TradeParty, Unit,
-};
+use pallet_customs::{testing::sample_import, DeclarationStatus, Declarations, Lane};
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok},
 	pallet_timestamp,
-	sp_core::H256,
 	sp_genesis_builder::DEV_RUNTIME_PRESET,
 	sp_keyring::Sr25519Keyring::{Alice, Dave, Eve, Ferdie},
 	sp_runtime::traits::Dispatchable,
@@ -25,45 +18,12 @@ use polkadot_sdk::{
 /// 2026-11-27 00:00 China time.
 const NOW: u64 = 1_795_708_800_000;
 
-/// An import of coffee by sea into Tianjin for `declarant`.
-fn import_for(declarant: Uscc) -> DeclarationContent<Runtime> {
-	DeclarationContent {
-		direction: Direction::Import,
-		consignor: TradeParty::Foreign(ForeignParty {
-			name: text("Hamburg Kaffee GmbH"),
-			country: CountryCode::parse(b"DE").expect("valid"),
-			lei: None,
-		}),
-		consignee: TradeParty::Domestic(declarant),
-		trading_country: CountryCode::parse(b"DE").expect("valid"),
-		origin_country: CountryCode::parse(b"BR").expect("valid"),
-		transport_mode: TransportMode::Sea,
-		office: *b"0200",
-		incoterm: Incoterm::Cif,
-		currency: CurrencyCode::parse(b"USD").expect("valid"),
-		items: vec![LineItem {
-			commodity: CommodityCode::parse(b"0901110000").expect("valid"),
-			origin: CountryCode::parse(b"BR").expect("valid"),
-			quantity: 1_000,
-			unit: Unit::Kilogram,
-			net_mass_grams: 1_000_000,
-			gross_mass_grams: 1_050_000,
-			value: 5_000_000,
-		}]
-		.try_into()
-		.expect("one line"),
-		documents: vec![Document { kind: DocumentKind::Invoice, hash: H256::repeat_byte(1) }]
-			.try_into()
-			.expect("one document"),
-	}
-}
-
 fn lodge(reference: &str, declarant: Uscc) -> Result<(), polkadot_sdk::sp_runtime::DispatchError> {
 	RuntimeCall::Customs(pallet_customs::Call::lodge {
 		ucr: Ucr::parse(reference.as_bytes()).expect("valid"),
 		declarant,
 		broker: None,
-		content: import_for(declarant),
+		content: sample_import(declarant),
 		pre_arrival: false,
 	})
 	.dispatch(RuntimeOrigin::signed(Dave.to_account_id()))

@@ -9,16 +9,13 @@ use crate::{
 use govchain_domain_types::testing::text;
 use govchain_domain_types::{
 	fixtures::companies::{CHAOYANG_ENTERPRISE, HAIDIAN_ENTERPRISE},
-	AbnormalReason, CompanyStatus, CurrencyCode, Uscc,
+	AbnormalReason, CompanyStatus, Uscc,
 };
 use pallet_company_registry::{testing::sample_particulars, CompanyKind};
-use pallet_disclosures::{
-	DocumentHash, FilingContent, FilingId, HashAlgorithm, KeyFigures, Opinion, Period,
-};
+use pallet_disclosures::{testing::sample_filing, FilingId, Opinion, Period};
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok},
 	pallet_timestamp,
-	sp_core::H256,
 	sp_genesis_builder::DEV_RUNTIME_PRESET,
 	sp_keyring::Sr25519Keyring::{Charlie, Dave, Eve, Ferdie},
 	sp_runtime::{traits::Dispatchable, DispatchError},
@@ -28,28 +25,12 @@ use polkadot_sdk::{
 const NOW: u64 = 1_795_708_800_000;
 const FY2025: Period = Period::FiscalYear(2025);
 
-fn annual_report() -> FilingContent<Runtime> {
-	FilingContent {
-		currency: CurrencyCode::CNY,
-		figures: KeyFigures {
-			revenue: Some(1_000_000_000),
-			net_profit: Some(50_000_000),
-			total_assets: Some(900_000_000),
-			total_liabilities: Some(400_000_000),
-			equity: Some(500_000_000),
-		},
-		facts: Default::default(),
-		document: DocumentHash { algorithm: HashAlgorithm::Sha256, digest: H256::repeat_byte(7) },
-		uri: None,
-	}
-}
-
 /// Dave, the company's controller, files for `period` through a signed call.
 fn file(company: Uscc, period: Period) -> Result<(), DispatchError> {
 	RuntimeCall::Disclosures(pallet_disclosures::Call::file {
 		company,
 		period,
-		content: annual_report(),
+		content: sample_filing(),
 	})
 	.dispatch(RuntimeOrigin::signed(Dave.to_account_id()))
 	.map(|_| ())
@@ -92,7 +73,7 @@ fn a_company_listed_abnormal_cannot_file_and_its_filings_read_with_the_listing()
 			RuntimeOrigin::signed(Ferdie.to_account_id()),
 			audit_firm,
 			filing,
-			annual_report().document,
+			sample_filing::<Runtime>().document,
 			Opinion::Unqualified,
 		));
 
@@ -113,7 +94,7 @@ fn a_company_listed_abnormal_cannot_file_and_its_filings_read_with_the_listing()
 				company,
 				FY2025,
 				1,
-				annual_report(),
+				sample_filing(),
 				text("restated"),
 			),
 			pallet_disclosures::Error::<Runtime>::CompanyListedAbnormal
@@ -121,7 +102,7 @@ fn a_company_listed_abnormal_cannot_file_and_its_filings_read_with_the_listing()
 
 		// The earlier filing reads as filed, with the listing and the attestation.
 		let view = Disclosures::latest_filing(company, FY2025).expect("kept");
-		assert_eq!(view.filing.content, annual_report());
+		assert_eq!(view.filing.content, sample_filing());
 		let standing = view.company_standing.expect("registered");
 		assert_eq!((standing.status, standing.abnormal_listings), (CompanyStatus::Active, 1));
 		let attestations = Disclosures::attestations_of(filing);

@@ -1,7 +1,11 @@
 //! Unit tests: every transition, allowed and forbidden, every validation error, the lanes,
 //! duty at its bounds and the clearance figures.
 
-use crate::{mock::*, *};
+use crate::{
+	mock::*,
+	testing::{coffee, country, sample_import, TIANJIN},
+	*,
+};
 use codec::{Decode, Encode};
 use govchain_domain_types::testing::{bounded, text};
 use govchain_domain_types::{
@@ -9,7 +13,7 @@ use govchain_domain_types::{
 		CHAOYANG_ENTERPRISE as COMPANY, HAIDIAN_ENTERPRISE as BROKER,
 		MUNICIPAL_ENTERPRISE as OTHER_COMPANY,
 	},
-	CommodityCode, CompanyStatus, CountryCode, CurrencyCode, Incoterm, Lei, TransportMode, Ucr,
+	CompanyStatus, CountryCode, Incoterm, Lei, TransportMode, Ucr,
 };
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok},
@@ -22,60 +26,12 @@ const CONTROLLER: u64 = 10;
 /// Controls [`BROKER`].
 const BROKER_CONTROLLER: u64 = 20;
 const STRANGER: u64 = 99;
-/// Tianjin customs, a sea port.
-const TIANJIN: OfficeCode = *b"0200";
-
 fn ucr(reference: &str) -> Ucr {
 	Ucr::parse(reference.as_bytes()).expect("test UCR is valid")
 }
 
-fn country(code: &[u8; 2]) -> CountryCode {
-	CountryCode::parse(code).expect("test country is valid")
-}
-
-fn commodity(code: &str) -> CommodityCode {
-	CommodityCode::parse(code.as_bytes()).expect("test commodity code is valid")
-}
-
-/// A ton of green coffee from Brazil, worth 50,000.00 USD.
-fn coffee() -> LineItem {
-	LineItem {
-		commodity: commodity("0901110000"),
-		origin: country(b"BR"),
-		quantity: 1_000,
-		unit: Unit::Kilogram,
-		net_mass_grams: 1_000_000,
-		gross_mass_grams: 1_050_000,
-		value: 5_000_000,
-	}
-}
-
-fn hamburg_trader() -> TradeParty<Test> {
-	TradeParty::Foreign(ForeignParty {
-		name: text("Hamburg Kaffee GmbH"),
-		country: country(b"DE"),
-		lei: Some(Lei::parse(b"529900T8BM49AURSDO55").expect("valid LEI")),
-	})
-}
-
-/// An import by sea into Tianjin, FOB, consigned to `declarant`.
 fn import_for(declarant: &[u8; 18]) -> DeclarationContent<Test> {
-	DeclarationContent {
-		direction: Direction::Import,
-		consignor: hamburg_trader(),
-		consignee: TradeParty::Domestic(uscc(declarant)),
-		trading_country: country(b"DE"),
-		origin_country: country(b"BR"),
-		transport_mode: TransportMode::Sea,
-		office: TIANJIN,
-		incoterm: Incoterm::Fob,
-		currency: CurrencyCode::parse(b"USD").expect("valid"),
-		items: bounded(vec![coffee()]),
-		documents: bounded(vec![Document {
-			kind: DocumentKind::Invoice,
-			hash: H256::repeat_byte(1),
-		}]),
-	}
+	sample_import(uscc(declarant))
 }
 
 fn lodge_with(

@@ -35,6 +35,8 @@ mod checks;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
+#[cfg(feature = "std")]
+pub mod testing;
 #[cfg(test)]
 mod tests;
 pub mod types;

@@ -1,7 +1,11 @@
 //! Unit tests: filing and its checks, amendment chains, deadlines on both sides, auditors'
 //! accreditation and attestation, the regulator's annotations and flags, and reading.
 
-use crate::{mock::*, *};
+use crate::{
+	mock::*,
+	testing::{balanced, content_with, document, fact, sample_filing},
+	*,
+};
 use govchain_domain_types::testing::{bounded, text};
 use govchain_domain_types::{
 	fixtures::companies::{
@@ -9,7 +13,7 @@ use govchain_domain_types::{
 		INDIVIDUAL_BUSINESS as UNREGISTERED, MUNICIPAL_ENTERPRISE as SECOND_AUDIT_FIRM,
 		SHANGHAI_ENTERPRISE as THIRD_AUDIT_FIRM,
 	},
-	CivilDate, CompanyStatus, CurrencyCode, Uscc,
+	CivilDate, CompanyStatus, Uscc,
 };
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok, traits::Get},
@@ -31,39 +35,8 @@ const DAY: u64 = 86_400_000;
 /// Fiscal year 2025: ended 2026-01-01 00:00 China time, before the tests' start.
 const FY2025: Period = Period::FiscalYear(2025);
 
-/// A small company's year in fen: revenue 10 million yuan, assets 9 million, liabilities
-/// 4 million, equity 5 million.
-fn balanced() -> KeyFigures {
-	KeyFigures {
-		revenue: Some(1_000_000_000),
-		net_profit: Some(50_000_000),
-		total_assets: Some(900_000_000),
-		total_liabilities: Some(400_000_000),
-		equity: Some(500_000_000),
-	}
-}
-
-fn document(byte: u8) -> DocumentHash {
-	DocumentHash { algorithm: HashAlgorithm::Sha256, digest: H256::repeat_byte(byte) }
-}
-
-fn fact(concept: &str, value: i128) -> Fact<Test> {
-	Fact { concept: text(concept), value, unit: FactUnit::Money }
-}
-
-/// A filing in CNY with `figures`, one fact, the document hashed to bytes of `byte`.
-fn content_with(figures: KeyFigures, byte: u8) -> FilingContent<Test> {
-	FilingContent {
-		currency: CurrencyCode::CNY,
-		figures,
-		facts: bounded(vec![fact("ifrs-full:CashAndCashEquivalents", 120_000_000)]),
-		document: document(byte),
-		uri: Some(text("https://disclosure.example.cn/2025/annual.xbrl")),
-	}
-}
-
 fn content() -> FilingContent<Test> {
-	content_with(balanced(), 1)
+	sample_filing()
 }
 
 fn company() -> Uscc {

@@ -25,7 +25,10 @@ use govchain_runtime::{
 	genesis_config_presets, AccountId, BlockNumber, Executive, Hash, Header, Runtime, RuntimeCall,
 	RuntimeEvent, RuntimeOrigin, SLOT_DURATION,
 };
+use pallet_certification::{holder_commitment, Level, Recipient};
 use pallet_company_registry::{testing::sample_particulars, CompanyKind, Particulars};
+use pallet_customs::testing::sample_import;
+use pallet_disclosures::{testing::sample_filing, Period};
 use polkadot_sdk::{
 	frame_support::{
 		dispatch::GetDispatchInfo, instances::Instance1, traits::GetCallMetadata, weights::Weight,
@@ -33,6 +36,7 @@ use polkadot_sdk::{
 	},
 	frame_system, pallet_collective, pallet_timestamp,
 	sp_consensus_aura::{Slot, AURA_ENGINE_ID},
+	sp_core::H256,
 	sp_genesis_builder::DEV_RUNTIME_PRESET,
 	sp_io::TestExternalities,
 	sp_keyring::Sr25519Keyring,
@@ -61,6 +65,9 @@ pub const FUZZED_PALLETS: &[&str] = &[
 
 /// The chain's clock at block 0: 2026-01-01T00:00:00Z, in milliseconds.
 const GENESIS_TIME: u64 = 1_767_225_600_000;
+
+/// A year in milliseconds: the starting accreditation's length.
+const YEAR_MILLIS: u64 = 365 * 24 * 3_600_000;
 
 /// One step of a sequence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -294,6 +301,28 @@ fn holds(agency: Uscc, role: Role) -> bool {
 		.is_some_and(|agency| agency.roles.contains(&role))
 }
 
+/// An officer of an agency holding `role` on the development chain.
+fn officer_of(role: Role) -> Result<AccountId, String> {
+	pallet_agencies::OfficerOf::<Runtime>::iter()
+		.find_map(|(officer, agency)| holds(agency, role).then_some(officer))
+		.ok_or_else(|| format!("the development chain has no officer for {role:?}"))
+}
+
+/// Dispatches one of the starting records' calls, signed by `signer`; it must succeed.
+fn seed(call: RuntimeCall, signer: AccountId) -> Result<(), String> {
+	let name = call.get_call_metadata().function_name;
+	call.dispatch(RuntimeOrigin::signed(signer))
+		.map(|_| ())
+		.map_err(|error| format!("setting up ({name}): {:?}", error.error))
+}
+
+/// A bounded text of the starting records.
+fn text<Bound: polkadot_sdk::frame_support::traits::Get<u32>>(
+	value: &str,
+) -> Result<polkadot_sdk::frame_support::BoundedVec<u8, Bound>, String> {
+	value.as_bytes().to_vec().try_into().map_err(|_| format!("{value}: too long"))
+}
+
 /// A chain under fuzzing: the block being built and the values seen so far.
 struct Chain<'a> {
 	model: &'a Model,
@@ -350,29 +379,83 @@ impl<'a> Chain<'a> {
 			.map_err(|broken| format!("after block {}: invariant broken: {broken:?}", self.number))
 	}
 
-	/// Registers three Chaoyang companies, as the municipal market regulator's officer, so
-	/// that sequences start with companies for the other pallets' calls to be about
-	/// (random registrations succeed too, but rarely early in a sequence).
-	fn register_companies(&mut self) -> Result<(), String> {
-		let regulator = Uscc::parse(fixtures::agencies::MARKET_REGULATOR)
-			.map_err(|error| format!("market regulator code: {error:?}"))?;
-		let officer = pallet_agencies::OfficerOf::<Runtime>::iter()
-			.find_map(|(officer, agency)| (agency == regulator).then_some(officer))
-			.ok_or("the development chain has no market-regulator officer")?;
+	/// The records every sequence starts from, so that random calls get past their
+	/// preconditions (random set-ups succeed too, but rarely early in a sequence): three
+	/// Chaoyang companies the market regulator registers, controlled by Ferdie; for the
+	/// first, a declaration awaiting arrival, one lodged on arrival and an annual report;
+	/// a certification scheme, the second company accredited under it as a training body
+	/// with Ferdie as its operator, and a certificate it issued; the third company
+	/// accredited as an auditor.
+	fn seed_records(&mut self) -> Result<(), String> {
+		let controller = Sr25519Keyring::Ferdie.to_account_id();
+		let regulator = officer_of(Role::MarketRegulator)?;
+		let ministry = officer_of(Role::HumanResources)?;
+		let securities = officer_of(Role::SecuritiesRegulator)?;
+		let mut companies = Vec::new();
 		for number in 1..=3 {
 			let uscc = Uscc::numbered(b"91110105", 9_000 + number)
 				.map_err(|error| format!("company code: {error:?}"))?;
-			let controller = Sr25519Keyring::Ferdie.to_account_id();
 			let call = RuntimeCall::CompanyRegistry(pallet_company_registry::Call::register {
 				uscc,
 				particulars: sample_particulars(CompanyKind::LimitedLiabilityCompany),
-				controllers: vec![controller].try_into().map_err(|_| "one controller")?,
+				controllers: vec![controller.clone()].try_into().map_err(|_| "one controller")?,
 				accepted_check_failures: Default::default(),
-				reason: b"fuzzing set-up".to_vec().try_into().map_err(|_| "short reason")?,
+				reason: text("fuzzing set-up")?,
 			});
-			call.dispatch(RuntimeOrigin::signed(officer.clone()))
-				.map_err(|error| format!("registering {uscc:?}: {:?}", error.error))?;
+			seed(call, regulator.clone())?;
+			companies.push(uscc);
 		}
+		let [importer, trainer, auditor] = companies[..] else {
+			return Err("three companies".into());
+		};
+		for (reference, pre_arrival) in [(&b"FUZZ-PRE-ARRIVAL"[..], true), (b"FUZZ-ARRIVED", false)]
+		{
+			let call = RuntimeCall::Customs(pallet_customs::Call::lodge {
+				ucr: Ucr::parse(reference).ok_or("a valid consignment reference")?,
+				declarant: importer,
+				broker: None,
+				content: sample_import(importer),
+				pre_arrival,
+			});
+			seed(call, controller.clone())?;
+		}
+		let now = Self::now(self.number);
+		let certification = [
+			pallet_certification::Call::define_scheme {
+				profession: text("区块链应用操作员")?,
+				level: Level::Vocational(4),
+				validity_days: Some(1_095),
+				prerequisite: None,
+			},
+			pallet_certification::Call::register_body {
+				body: trainer,
+				operators: vec![controller.clone()].try_into().map_err(|_| "one operator")?,
+			},
+			pallet_certification::Call::accredit {
+				body: trainer,
+				scheme: 0,
+				valid_from: now,
+				valid_until: now.saturating_add(YEAR_MILLIS),
+			},
+		];
+		for call in certification {
+			seed(RuntimeCall::Certification(call), ministry.clone())?;
+		}
+		let recipient = Recipient {
+			holder: holder_commitment(&[7; 32], b"110105199001011234"),
+			account: None,
+			document: H256::repeat_byte(4),
+		};
+		let issue = pallet_certification::Call::issue { body: trainer, scheme: 0, recipient };
+		seed(RuntimeCall::Certification(issue), controller.clone())?;
+		let accredit = pallet_disclosures::Call::accredit_auditor { firm: auditor };
+		seed(RuntimeCall::Disclosures(accredit), securities)?;
+		let file = pallet_disclosures::Call::file {
+			company: importer,
+			period: Period::FiscalYear(2025),
+			content: sample_filing(),
+		};
+		seed(RuntimeCall::Disclosures(file), controller)?;
 		self.harvest_events();
 		Ok(())
 	}
@@ -496,7 +579,7 @@ pub fn run_sequence(steps: &[Step], stats: &mut Stats) -> Result<(), String> {
 		let mut chain = Chain::new(model);
 		stats.sequences += 1;
 		chain.start_block(1)?;
-		chain.register_companies()?;
+		chain.seed_records()?;
 		for step in steps {
 			stats.steps += 1;
 			match *step {
