@@ -67,6 +67,16 @@ test('the tools refuse bad input with one clear line', async () => {
     '--out', join(directory, 'y.json')], { encoding: 'utf8' });
   assert.equal(tooMany.status, 1);
   assert.match(tooMany.stderr, /an agency has at most 64 officers/);
+  // The regulator's admin and its one officer are two of the 64: 63 more would make a
+  // genesis the runtime refuses, 62 is the most.
+  const oneTooMany = spawnSync(LOADGEN, ['spec', '--chain-spec', plain, '--accounts', '63', '--officers', '63',
+    '--out', join(directory, 'z.json')], { encoding: 'utf8' });
+  assert.equal(oneTooMany.status, 1);
+  assert.match(oneTooMany.stderr, /has 2 already \(its admin included\), so --officers can be at most 62/);
+  const most = join(directory, 'most.json');
+  execFileSync(LOADGEN, ['spec', '--chain-spec', plain, '--accounts', '62', '--officers', '62', '--out', most],
+    { stdio: 'ignore' });
+  execFileSync(NODE_BINARY, ['build-spec', '--chain', most, '--raw'], { stdio: 'ignore', maxBuffer: 64 << 20 });
 
   const badWorkload = spawnSync('bash', [join(root, 'scripts/bench.sh'), '--workloads', 'teleport'], { encoding: 'utf8' });
   assert.equal(badWorkload.status, 2);

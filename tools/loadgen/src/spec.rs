@@ -102,12 +102,13 @@ pub fn write_spec(args: SpecArgs) -> Result<()> {
 		let officers =
 			regulator[4].as_array_mut().context("the regulator's officers are not a list")?;
 		let limit: u32 = <govchain_runtime::Runtime as pallet_agencies::Config>::MaxOfficers::get();
+		// The admin is an officer too, though the genesis list names it apart.
+		let present = officers.len() + 1;
 		ensure!(
-			officers.len() + args.officers as usize <= limit as usize,
-			"an agency has at most {limit} officers; this one has {} already, so --officers can be at \
-			 most {}",
-			officers.len(),
-			limit as usize - officers.len()
+			present + args.officers as usize <= limit as usize,
+			"an agency has at most {limit} officers; this one has {present} already (its admin \
+			 included), so --officers can be at most {}",
+			(limit as usize).saturating_sub(present)
 		);
 		officers.extend(accounts.iter().take(args.officers as usize).map(|a| json!(a)));
 	}
