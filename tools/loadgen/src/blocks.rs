@@ -177,6 +177,7 @@ fn build_blocks(
 	out: &mut impl Write,
 ) -> Result<(u32, String)> {
 	let chain = Chain::native(genesis)?;
+	// Remarks of 32 bytes; company numbers from the run seed 0's range (`run` draws others).
 	let maker = CallMaker::new(&chain, args.workload, 32, 0)?;
 	let (accounts, officers) = externalities.execute_with(load_accounts);
 	ensure!(
@@ -189,6 +190,11 @@ fn build_blocks(
 		 pass --transactions 0"
 	);
 	let mut nonces = vec![0u32; accounts.len()];
+	// Only officers may register: the register workload rotates over them alone.
+	let signers = match args.workload {
+		Workload::Register => officers as usize,
+		_ => accounts.len(),
+	};
 
 	let now_slot = std::time::SystemTime::now()
 		.duration_since(std::time::UNIX_EPOCH)
@@ -197,7 +203,7 @@ fn build_blocks(
 		/ SLOT_DURATION;
 	// Consecutive slots ending at the one before now: the node authors on from there.
 	let first_slot = now_slot
-		.checked_sub(u64::from(args.blocks))
+		.checked_sub(u64::from(args.blocks) + 1)
 		.context("more blocks than slots since 1970")?;
 
 	u64::from(args.blocks).encode_to(out);
@@ -255,7 +261,7 @@ fn build_blocks(
 				}
 				extrinsics.push(extrinsic);
 				nonces[account] = nonce.checked_add(1).context("nonce overflow")?;
-				next_account = (next_account + 1) % accounts.len();
+				next_account = (next_account + 1) % signers;
 			}
 			Ok(Executive::finalize_block())
 		})?;
