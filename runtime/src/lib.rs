@@ -94,7 +94,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("govchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("govchain"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 3,
@@ -169,6 +169,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Storage migrations run at the next runtime upgrade. Each runs once: it checks the
 /// pallet's stored version.
 type Migrations = (
+	pallet_agencies::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_company_registry::migrations::v2::MigrateV1ToV2<Runtime>,
 	migrations::AdoptConsensusAuthorities,
 );

@@ -51,13 +51,11 @@ fn fill_officers<T: Config>(admin: &T::AccountId, count: u32) -> Result<(), Benc
 	let uscc = OfficerOf::<T>::get(admin).ok_or(BenchmarkError::Stop("no agency"))?;
 	let mut agency = Agencies::<T>::get(uscc).ok_or(BenchmarkError::Stop("no agency"))?;
 	let mut index = 0;
-	while (agency.officers.len() as u32) < count {
+	while agency.officer_count < count {
 		let officer: T::AccountId = account("officer", index, 0);
-		agency
-			.officers
-			.try_push(officer.clone())
-			.map_err(|_| BenchmarkError::Stop("bounds"))?;
-		OfficerOf::<T>::insert(officer, uscc);
+		OfficerOf::<T>::insert(&officer, uscc);
+		Officers::<T>::insert(uscc, officer, ());
+		agency.officer_count += 1;
 		index += 1;
 	}
 	Agencies::<T>::insert(uscc, agency);
@@ -195,10 +193,7 @@ mod benchmarks {
 			.map_err(|_| BenchmarkError::Weightless)?;
 		fill_officers::<T>(&admin, T::MaxOfficers::get())?;
 		let uscc = government_uscc(AGENCY)?;
-		// The last officer in the list: the longest search.
-		let officer = Agencies::<T>::get(uscc)
-			.and_then(|agency| agency.officers.last().cloned())
-			.ok_or(BenchmarkError::Stop("no officer"))?;
+		let officer: T::AccountId = account("officer", 0, 0);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(admin), officer.clone());

@@ -28,6 +28,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod origin;
@@ -57,18 +58,18 @@ pub mod pallet {
 	use govchain_domain_types::{
 		AgencyDepartures, AgencyOfficer, RegistrationAuthority, Role, Uscc,
 	};
-	use polkadot_sdk::sp_runtime::TryRuntimeError;
+	use polkadot_sdk::sp_runtime::{ArithmeticError, TryRuntimeError};
 
 	/// The agency record as stored.
 	pub type AgencyOf<T> = Agency<
 		<T as frame_system::Config>::AccountId,
 		BlockNumberFor<T>,
 		<T as Config>::MaxNameLength,
-		<T as Config>::MaxOfficers,
 	>;
 
-	/// Version 0: the layout the chain launched with.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// Version 1: officers listed in `Officers` instead of inside the agency record
+	/// (version 0, the layout the chain launched with; see [`crate::migrations`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -126,6 +127,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type OfficerOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Uscc>;
 
+	/// The accounts each agency lists, its admin included: its officers while it is not
+	/// dissolved, and after dissolution those who served last (they no longer act).
+	/// At most `MaxOfficers` an agency, as its record's `officer_count` says.
+	#[pallet::storage]
+	pub type Officers<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, Uscc, Blake2_128Concat, T::AccountId, ()>;
+
 	/// Council seats: the admins of the active agencies, sorted.
 	#[pallet::storage]
 	pub type Seats<T: Config> =
@@ -157,8 +165,7 @@ pub mod pallet {
 				let seats = Pallet::<T>::seats_with(admin)
 					.unwrap_or_else(|error| genesis_failure(uscc, name, error.into()));
 				Seats::<T>::put(seats);
-				OfficerOf::<T>::insert(admin, uscc);
-				Agencies::<T>::insert(uscc, agency);
+				Pallet::<T>::store_new_agency(uscc, agency);
 				for officer in officers {
 					if let Err(error) = Pallet::<T>::enlist_officer(uscc, officer) {
 						genesis_failure(uscc, name, error.into())
@@ -280,8 +287,7 @@ pub mod pallet {
 			let agency = Self::new_agency(&uscc, name, &admin, roles)?;
 			let seats = Self::seats_with(&admin)?;
 			Self::set_seats(seats, &[admin.clone()], &[]);
-			OfficerOf::<T>::insert(&admin, uscc);
-			Agencies::<T>::insert(uscc, agency);
+			Self::store_new_agency(&uscc, agency);
 			Self::deposit_event(Event::AgencyAdmitted { agency: uscc, admin });
 			Ok(())
 		}
@@ -360,10 +366,11 @@ pub mod pallet {
 				Self::set_seats(seats, &[], &[agency.admin.clone()]);
 			}
 			T::Departures::departed(&uscc);
-			for officer in agency.officers.iter() {
+			// The list stays as the record of who served; only their acting ends.
+			for officer in Officers::<T>::iter_key_prefix(uscc) {
 				OfficerOf::<T>::remove(officer);
 			}
-			let released = agency.officers.len() as u32;
+			let released = agency.officer_count;
 			agency.status =
 				AgencyStatus::Dissolved { since: frame_system::Pallet::<T>::block_number() };
 			Agencies::<T>::insert(uscc, agency);
@@ -429,13 +436,11 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let uscc = Self::administered_agency(&who)?;
 			ensure!(officer != who, Error::<T>::CannotRemoveAdmin);
+			ensure!(Officers::<T>::contains_key(uscc, &officer), Error::<T>::NotAnOfficer);
 			let mut agency = Agencies::<T>::get(uscc).ok_or(Error::<T>::UnknownAgency)?;
-			let position = agency
-				.officers
-				.iter()
-				.position(|account| *account == officer)
-				.ok_or(Error::<T>::NotAnOfficer)?;
-			agency.officers.remove(position);
+			agency.officer_count =
+				agency.officer_count.checked_sub(1).ok_or(ArithmeticError::Underflow)?;
+			Officers::<T>::remove(uscc, &officer);
 			OfficerOf::<T>::remove(&officer);
 			Agencies::<T>::insert(uscc, agency);
 			Self::deposit_event(Event::OfficerRemoved { agency: uscc, officer });
@@ -462,17 +467,12 @@ pub mod pallet {
 				_ => {},
 			}
 			let old_admin = agency.admin.clone();
-			let mut officers: Vec<T::AccountId> = agency
-				.officers
-				.iter()
-				.filter(|account| **account != old_admin)
-				.cloned()
-				.collect();
-			if !officers.contains(&new_admin) {
-				officers.push(new_admin.clone());
+			// The new admin takes the old one's place in the list, or leaves the list one
+			// shorter when it was on it already: the list never grows.
+			if Officers::<T>::contains_key(uscc, &new_admin) {
+				agency.officer_count =
+					agency.officer_count.checked_sub(1).ok_or(ArithmeticError::Underflow)?;
 			}
-			// The old admin's place is freed first, so the list cannot grow.
-			agency.officers = officers.try_into().map_err(|_| Error::<T>::TooManyOfficers)?;
 			let seats = if agency.status == AgencyStatus::Active {
 				let mut seats: Vec<T::AccountId> =
 					Seats::<T>::get().into_iter().filter(|seat| *seat != old_admin).collect();
@@ -483,6 +483,8 @@ pub mod pallet {
 				None
 			};
 			agency.admin = new_admin.clone();
+			Officers::<T>::remove(uscc, &old_admin);
+			Officers::<T>::insert(uscc, &new_admin, ());
 			OfficerOf::<T>::remove(&old_admin);
 			OfficerOf::<T>::insert(&new_admin, uscc);
 			if let Some(seats) = seats {
@@ -526,16 +528,21 @@ pub mod pallet {
 			ensure!(!OfficerOf::<T>::contains_key(admin), Error::<T>::AlreadyAnOfficer);
 			let roles =
 				BoundedBTreeSet::try_from(role_set).map_err(|_| Error::<T>::DuplicateRole)?;
-			let officers = BoundedVec::try_from(alloc::vec![admin.clone()])
-				.map_err(|_| Error::<T>::TooManyOfficers)?;
 			Ok(Agency {
 				name,
 				roles,
 				status: AgencyStatus::Active,
 				admin: admin.clone(),
-				officers,
+				officer_count: 1,
 				admitted_at: frame_system::Pallet::<T>::block_number(),
 			})
+		}
+
+		/// Stores an agency built by [`Self::new_agency`], its admin its first officer.
+		fn store_new_agency(uscc: &Uscc, agency: AgencyOf<T>) {
+			OfficerOf::<T>::insert(&agency.admin, uscc);
+			Officers::<T>::insert(uscc, &agency.admin, ());
+			Agencies::<T>::insert(uscc, agency);
 		}
 
 		/// Adds `officer` to an active agency after the checks; writes last.
@@ -543,11 +550,11 @@ pub mod pallet {
 			ensure!(!OfficerOf::<T>::contains_key(officer), Error::<T>::AlreadyAnOfficer);
 			let mut agency = Agencies::<T>::get(uscc).ok_or(Error::<T>::UnknownAgency)?;
 			ensure!(agency.status == AgencyStatus::Active, Error::<T>::AgencyNotActive);
-			agency
-				.officers
-				.try_push(officer.clone())
-				.map_err(|_| Error::<T>::TooManyOfficers)?;
+			ensure!(agency.officer_count < T::MaxOfficers::get(), Error::<T>::TooManyOfficers);
+			agency.officer_count =
+				agency.officer_count.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 			OfficerOf::<T>::insert(officer, *uscc);
+			Officers::<T>::insert(uscc, officer, ());
 			Agencies::<T>::insert(uscc, agency);
 			Ok(())
 		}
@@ -606,31 +613,49 @@ pub mod pallet {
 		}
 
 		/// The register's invariants: every officer maps to an agency that lists it and every
-		/// listed officer of an undissolved agency maps back to it; admins are officers; the
-		/// seats, and the council's members, are exactly the sorted admins of the active
-		/// agencies. (`MinActiveAgencies` is a rule on removals, not on the state: a chain
-		/// may start with fewer agencies and admit more.)
+		/// listed officer of an undissolved agency maps back to it; admins are officers; each
+		/// record's officer count is the length of its list, within `MaxOfficers`, and no
+		/// list belongs to an unknown agency; the seats, and the council's members, are
+		/// exactly the sorted admins of the active agencies. (`MinActiveAgencies` is a rule
+		/// on removals, not on the state: a chain may start with fewer agencies and admit
+		/// more.)
 		pub fn do_try_state() -> Result<(), TryRuntimeError> {
 			let mut active_admins = Vec::new();
+			let mut listed: u64 = 0;
 			for (uscc, agency) in Agencies::<T>::iter() {
-				ensure!(agency.officers.contains(&agency.admin), "an admin is not an officer");
+				ensure!(
+					Officers::<T>::contains_key(uscc, &agency.admin),
+					"an admin is not an officer"
+				);
+				ensure!(
+					agency.officer_count <= T::MaxOfficers::get(),
+					"an agency has more officers than allowed"
+				);
 				let dissolved = matches!(agency.status, AgencyStatus::Dissolved { .. });
-				for officer in agency.officers.iter() {
-					let acts_for = OfficerOf::<T>::get(officer);
+				let mut count: u32 = 0;
+				for officer in Officers::<T>::iter_key_prefix(uscc) {
+					count = count.saturating_add(1);
+					let acts_for = OfficerOf::<T>::get(&officer);
 					if dissolved {
 						ensure!(acts_for != Some(uscc), "an officer of a dissolved agency acts");
 					} else {
 						ensure!(acts_for == Some(uscc), "a listed officer acts for another agency");
 					}
 				}
+				ensure!(count == agency.officer_count, "an agency's officer count is wrong");
+				listed = listed.saturating_add(count.into());
 				if agency.status == AgencyStatus::Active {
 					active_admins.push(agency.admin);
 				}
 			}
+			ensure!(
+				Officers::<T>::iter_keys().count() as u64 == listed,
+				"officers are listed for an unknown agency"
+			);
 			for (officer, uscc) in OfficerOf::<T>::iter() {
-				let agency = Agencies::<T>::get(uscc).ok_or("an officer's agency is unknown")?;
+				ensure!(Agencies::<T>::contains_key(uscc), "an officer's agency is unknown");
 				ensure!(
-					agency.officers.contains(&officer),
+					Officers::<T>::contains_key(uscc, &officer),
 					"an officer is not listed by its agency"
 				);
 			}

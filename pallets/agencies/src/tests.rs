@@ -35,6 +35,15 @@ fn status(code: &[u8; 18]) -> AgencyStatus<u64> {
 	crate::Agencies::<Test>::get(uscc(code)).expect("agency exists").status
 }
 
+/// The accounts an agency lists, sorted, after checking that its record counts them.
+fn officers(code: &[u8; 18]) -> Vec<u64> {
+	let mut listed: Vec<u64> = crate::Officers::<Test>::iter_key_prefix(uscc(code)).collect();
+	listed.sort();
+	let agency = crate::Agencies::<Test>::get(uscc(code)).expect("agency exists");
+	assert_eq!(agency.officer_count as usize, listed.len(), "the record counts its officers");
+	listed
+}
+
 fn last_event() -> Event<Test> {
 	System::events()
 		.into_iter()
@@ -55,7 +64,7 @@ fn genesis_admits_agencies_with_officers_and_seats() {
 	new_test_ext().execute_with(|| {
 		let agency = crate::Agencies::<Test>::get(uscc(MARKET_REGULATOR)).expect("admitted");
 		assert_eq!(agency.admin, 1);
-		assert_eq!(agency.officers.to_vec(), vec![1, 11]);
+		assert_eq!(officers(MARKET_REGULATOR), vec![1, 11]);
 		assert_eq!(agency.status, AgencyStatus::Active);
 		assert_eq!(OfficerOf::<Test>::get(11), Some(uscc(MARKET_REGULATOR)));
 		assert_eq!(Seats::<Test>::get().to_vec(), vec![1, 2]);
@@ -70,7 +79,7 @@ fn admit_agency_stores_record_gives_seat_and_emits_event() {
 		let agency = crate::Agencies::<Test>::get(uscc(SECURITIES_REGULATOR)).expect("admitted");
 		assert_eq!(agency.name.to_vec(), b"Agency".to_vec());
 		assert_eq!(agency.admin, 3);
-		assert_eq!(agency.officers.to_vec(), vec![3]);
+		assert_eq!(officers(SECURITIES_REGULATOR), vec![3]);
 		assert!(agency.roles.contains(&Role::SecuritiesRegulator));
 		assert!(agency.roles.contains(&Role::OtherAgency));
 		assert_eq!(agency.admitted_at, 1);
@@ -257,7 +266,7 @@ fn dissolve_keeps_record_releases_officers_and_vacates_seat() {
 		assert_ok!(Agencies::dissolve_agency(RuntimeOrigin::root(), uscc(MARKET_REGULATOR)));
 		let agency = crate::Agencies::<Test>::get(uscc(MARKET_REGULATOR)).expect("record stays");
 		assert_eq!(agency.status, AgencyStatus::Dissolved { since: 7 });
-		assert_eq!(agency.officers.to_vec(), vec![1, 11], "history keeps who served");
+		assert_eq!(officers(MARKET_REGULATOR), vec![1, 11], "history keeps who served");
 		assert_eq!(OfficerOf::<Test>::get(1), None);
 		assert_eq!(OfficerOf::<Test>::get(11), None);
 		assert_eq!(council(), vec![2]);
@@ -391,8 +400,7 @@ fn admin_adds_and_removes_officers() {
 		);
 		assert!(!acts_as_market_regulator(12));
 		assert_eq!(OfficerOf::<Test>::get(12), None);
-		let agency = crate::Agencies::<Test>::get(uscc(MARKET_REGULATOR)).expect("exists");
-		assert_eq!(agency.officers.to_vec(), vec![1, 11]);
+		assert_eq!(officers(MARKET_REGULATOR), vec![1, 11]);
 	});
 }
 
@@ -450,15 +458,14 @@ fn replace_admin_moves_admin_rights_and_seat() {
 		);
 		let agency = crate::Agencies::<Test>::get(uscc(MARKET_REGULATOR)).expect("exists");
 		assert_eq!(agency.admin, 5);
-		assert_eq!(agency.officers.to_vec(), vec![11, 5]);
+		assert_eq!(officers(MARKET_REGULATOR), vec![5, 11]);
 		assert_eq!(OfficerOf::<Test>::get(1), None);
 		assert_eq!(council(), vec![2, 5]);
 		assert!(!acts_as_market_regulator(1));
 		assert_ok!(Agencies::add_officer(RuntimeOrigin::signed(5), 12));
 		// Promoting an existing officer keeps the list without duplicates.
 		assert_ok!(Agencies::replace_admin(RuntimeOrigin::root(), uscc(MARKET_REGULATOR), 11));
-		let agency = crate::Agencies::<Test>::get(uscc(MARKET_REGULATOR)).expect("exists");
-		assert_eq!(agency.officers.to_vec(), vec![11, 12]);
+		assert_eq!(officers(MARKET_REGULATOR), vec![11, 12]);
 		assert_eq!(council(), vec![2, 11]);
 	});
 }
@@ -640,4 +647,119 @@ fn the_admin_origin_yields_the_agency_of_an_active_agencys_admin_only() {
 		assert_ok!(Agencies::suspend_agency(RuntimeOrigin::root(), uscc(CUSTOMS)));
 		assert!(AgencyAdmin::try_origin(RuntimeOrigin::signed(2)).is_err());
 	});
+}
+
+mod migration {
+	use super::*;
+	use crate::migrations::v1::{self, v0};
+	use polkadot_sdk::frame_support::traits::{
+		GetStorageVersion, OnRuntimeUpgrade, StorageVersion,
+	};
+
+	fn v0_agency(admin: u64, officers: Vec<u64>, status: AgencyStatus<u64>) -> v0::AgencyOf<Test> {
+		v0::Agency {
+			name: name(b"Agency"),
+			roles: [Role::MarketRegulator]
+				.into_iter()
+				.collect::<std::collections::BTreeSet<_>>()
+				.try_into()
+				.expect("one role"),
+			status,
+			admin,
+			officers: officers.try_into().expect("within MaxOfficers"),
+			admitted_at: 1,
+		}
+	}
+
+	/// The genesis agencies as version 0 stored them, and a dissolved one whose officers
+	/// (4 and 14) no longer act.
+	fn populate_version_0() {
+		let _ = crate::Agencies::<Test>::clear(u32::MAX, None);
+		let _ = crate::Officers::<Test>::clear(u32::MAX, None);
+		v0::Agencies::<Test>::insert(
+			uscc(MARKET_REGULATOR),
+			v0_agency(1, vec![1, 11], AgencyStatus::Active),
+		);
+		v0::Agencies::<Test>::insert(uscc(CUSTOMS), v0_agency(2, vec![2], AgencyStatus::Active));
+		v0::Agencies::<Test>::insert(
+			uscc(PUBLIC_INSTITUTION),
+			v0_agency(4, vec![4, 14], AgencyStatus::Dissolved { since: 3 }),
+		);
+		StorageVersion::new(0).put::<crate::Pallet<Test>>();
+	}
+
+	fn state_root() -> Vec<u8> {
+		polkadot_sdk::sp_io::storage::root(polkadot_sdk::sp_runtime::StateVersion::V1)
+	}
+
+	#[test]
+	fn version_0_officers_move_out_of_the_records() {
+		new_test_ext().without_invariant_checks().execute_with(|| {
+			populate_version_0();
+			let state = v1::pre_upgrade_state::<Test>().expect("version 0 records read");
+			v1::MigrateV0ToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(crate::Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(1));
+			assert_ok!(v1::check_post_upgrade::<Test>(state));
+
+			let market = crate::Agencies::<Test>::get(uscc(MARKET_REGULATOR)).expect("kept");
+			assert_eq!(
+				(market.admin, market.status, market.admitted_at),
+				(1, AgencyStatus::Active, 1)
+			);
+			assert_eq!(market.name.to_vec(), b"Agency".to_vec());
+			assert_eq!(officers(MARKET_REGULATOR), vec![1, 11]);
+			assert_eq!(officers(CUSTOMS), vec![2]);
+			assert_eq!(officers(PUBLIC_INSTITUTION), vec![4, 14], "who served stays listed");
+			// Officers act as before; the register's invariants hold.
+			assert!(acts_as_market_regulator(11));
+			assert_ok!(Agencies::do_try_state());
+
+			// The migration runs once: a second upgrade leaves everything as it is.
+			let after = state_root();
+			v1::MigrateV0ToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(state_root(), after);
+			// And the agencies work on, up to their bound of three officers.
+			assert_ok!(Agencies::add_officer(RuntimeOrigin::signed(1), 12));
+			assert_noop!(
+				Agencies::add_officer(RuntimeOrigin::signed(1), 13),
+				Error::<Test>::TooManyOfficers
+			);
+			assert_ok!(Agencies::remove_officer(RuntimeOrigin::signed(1), 11));
+			assert_eq!(officers(MARKET_REGULATOR), vec![1, 12]);
+			assert_ok!(Agencies::do_try_state());
+		});
+	}
+
+	#[test]
+	fn the_post_upgrade_check_catches_a_lost_officer() {
+		new_test_ext().without_invariant_checks().execute_with(|| {
+			populate_version_0();
+			let state = v1::pre_upgrade_state::<Test>().expect("version 0 records read");
+			v1::MigrateV0ToV1::<Test>::on_runtime_upgrade();
+			crate::Officers::<Test>::remove(uscc(PUBLIC_INSTITUTION), 14);
+			assert!(v1::check_post_upgrade::<Test>(state).is_err());
+		});
+	}
+
+	#[test]
+	fn the_pre_upgrade_check_refuses_records_it_cannot_read() {
+		new_test_ext().without_invariant_checks().execute_with(|| {
+			populate_version_0();
+			assert_ok!(v1::pre_upgrade_state::<Test>());
+			// A truncated record would be skipped by the migration: the upgrade must not run.
+			polkadot_sdk::sp_io::storage::set(
+				&v0::Agencies::<Test>::hashed_key_for(uscc(CUSTOMS)),
+				&[1, 2, 3],
+			);
+			assert!(v1::pre_upgrade_state::<Test>().is_err());
+		});
+	}
+
+	#[test]
+	fn the_pre_upgrade_check_refuses_a_chain_already_migrated() {
+		new_test_ext().without_invariant_checks().execute_with(|| {
+			// Genesis wrote version 1: its records do not read as version 0.
+			assert!(v1::pre_upgrade_state::<Test>().is_err());
+		});
+	}
 }

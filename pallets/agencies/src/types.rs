@@ -21,12 +21,13 @@ pub enum AgencyStatus<BlockNumber> {
 	Dissolved { since: BlockNumber },
 }
 
-/// An agency taking part in govchain, keyed by its USCC.
+/// An agency taking part in govchain, keyed by its USCC. Its officers are listed apart
+/// (`Officers`), so that checking an officer's origin reads a record of fixed, small size.
 #[derive(Clone, PartialEq, Eq, Debug)]
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo)]
-#[scale_info(skip_type_params(MaxNameLength, MaxOfficers))]
+#[scale_info(skip_type_params(MaxNameLength))]
 #[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
-pub struct Agency<AccountId, BlockNumber, MaxNameLength: Get<u32>, MaxOfficers: Get<u32>> {
+pub struct Agency<AccountId, BlockNumber, MaxNameLength: Get<u32>> {
 	/// Official name, UTF-8.
 	pub name: BoundedVec<u8, MaxNameLength>,
 	/// The roles the council granted it.
@@ -35,8 +36,9 @@ pub struct Agency<AccountId, BlockNumber, MaxNameLength: Get<u32>, MaxOfficers: 
 	pub status: AgencyStatus<BlockNumber>,
 	/// The officer who manages the agency's officers and holds its council seat.
 	pub admin: AccountId,
-	/// Every account acting for the agency, the admin included.
-	pub officers: BoundedVec<AccountId, MaxOfficers>,
+	/// How many accounts `Officers` lists for the agency, the admin included: at most
+	/// `MaxOfficers`.
+	pub officer_count: u32,
 	/// Block of admission.
 	pub admitted_at: BlockNumber,
 }
