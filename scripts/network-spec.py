@@ -5,6 +5,7 @@ docker/compose.yaml (one container per node), so that both run the same network.
 
   network-spec.py DIR N [--layout loopback|compose] [--archive]
                   [--p2p-base P] [--rpc-base R] [--prometheus-base M] [--load-accounts L]
+                  [--code RUNTIME.wasm]
 
 The chain follows the production-like `beijing` preset's rules (no sudo key, hourly
 sessions, only listed nodes may connect; everything goes through the council). Beijing's
@@ -15,7 +16,10 @@ Aura and GRANDPA keys (inserted into its node's keystore) and network key (liste
 genesis). `--archive` adds a non-validating archive node, also listed, for inspection.
 `--load-accounts L` endows govchain-loadgen's first L load accounts at genesis (and makes
 32 of them market-regulator officers) for scripts/bench.sh --validators; the loadgen
-binary is $GOVCHAIN_LOADGEN, or the one beside $GOVCHAIN_NODE.
+binary is $GOVCHAIN_LOADGEN, or the one beside $GOVCHAIN_NODE. `--code` starts the chain on
+another runtime than the node's own (a release's wasm, e.g. tests/e2e/fixtures/, to rehearse
+its upgrade); that runtime builds the genesis state, so it must accept the node's genesis
+config.
 
 What is written under DIR (created if missing):
   network.json            the layout: each node's name, agency, account, PeerId and ports
@@ -29,6 +33,7 @@ is refused (remove DIR first). The node binary is $GOVCHAIN_NODE.
 """
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -43,6 +48,19 @@ CHAIN_ID = "govchain_agency_network"
 MIN_VALIDATORS, MAX_VALIDATORS = 3, 16
 # Inside a container every node has its own address; the ports are the node's defaults.
 CONTAINER_PORTS = {"p2p": 30333, "rpc": 9944, "prometheus": 9615}
+# A runtime file starts with the wasm magic, or with Substrate's zstd-compression marker.
+RUNTIME_MAGICS = (b"\0asm", bytes.fromhex("52bc537646db8e05"))
+
+
+def runtime_code(path):
+    """The runtime wasm at `path` as the chain spec's hex `code`, and its SHA-256."""
+    try:
+        code = path.read_bytes()
+    except OSError as error:
+        fail(f"--code {path}: {error.strerror}")
+    if not code.startswith(RUNTIME_MAGICS):
+        fail(f"--code {path}: not a runtime wasm (neither wasm nor compressed wasm)")
+    return "0x" + code.hex(), hashlib.sha256(code).hexdigest()
 
 
 def node_layout(names, layout, bases):
@@ -98,14 +116,18 @@ def endow_load_accounts(plain, accounts):
         fail(f"govchain-loadgen spec: {result.stderr.strip()}")
 
 
-def write(directory, count, layout, archive, bases, load_accounts=0):
+def write(directory, count, layout, archive, bases, load_accounts=0, code=None):
     network_file = directory / "network.json"
+    code, code_sha256 = runtime_code(code) if code else (None, None)
     if network_file.exists():
         existing = json.loads(network_file.read_text())
-        wanted = {"validators": count, "layout": layout, "archive": archive, "loadAccounts": load_accounts}
-        if {key: existing.get(key, 0 if key == "loadAccounts" else None) for key in wanted} != wanted:
+        wanted = {"validators": count, "layout": layout, "archive": archive, "loadAccounts": load_accounts,
+                  "genesisCodeSha256": code_sha256}
+        defaults = {"loadAccounts": 0}
+        if {key: existing.get(key, defaults.get(key)) for key in wanted} != wanted:
+            runtime = existing.get("genesisCodeSha256") or "the node's own"
             fail(f"{directory} holds another network ({existing['validators']} validators, "
-                 f"{existing['layout']} layout); remove it first")
+                 f"{existing['layout']} layout, genesis runtime {runtime}); remove it first")
         print(f"network in {directory} exists; kept")
         return
     if not MIN_VALIDATORS <= count <= MAX_VALIDATORS:
@@ -152,6 +174,8 @@ def write(directory, count, layout, archive, bases, load_accounts=0):
     spec["id"] = CHAIN_ID
     spec["chainType"] = "Local"
     spec["bootNodes"] = []
+    if code:
+        spec["genesis"]["runtimeGenesis"]["code"] = code
     plain = directory / "spec-plain.json"
     plain.write_text(json.dumps(spec, indent=2) + "\n")
     if load_accounts:
@@ -173,6 +197,7 @@ def write(directory, count, layout, archive, bases, load_accounts=0):
         "layout": layout,
         "archive": archive,
         "loadAccounts": load_accounts,
+        "genesisCodeSha256": code_sha256,
         "chain": CHAIN_ID,
         "nodes": [
             {"name": name, "agency": nodes[name].get("agency"), "account": nodes[name].get("account"),
@@ -194,6 +219,7 @@ def main():
     parser.add_argument("--rpc-base", type=int, default=9950)
     parser.add_argument("--prometheus-base", type=int, default=9650)
     parser.add_argument("--load-accounts", type=int, default=0)
+    parser.add_argument("--code", type=Path, help="runtime wasm to start the chain on (default: the node's)")
     options = parser.parse_args()
     if options.load_accounts < 0:
         fail("--load-accounts cannot be negative")
@@ -202,7 +228,7 @@ def main():
         if not 1024 <= base <= 65535 - MAX_VALIDATORS - 1:
             fail(f"--{kind}-base {base} is not a usable port range")
     write(options.directory.resolve(), options.validators, options.layout, options.archive, bases,
-          options.load_accounts)
+          options.load_accounts, options.code)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@
 # node's log. Ports: p2p 30350+i, RPC 9950+i, Prometheus 9650+i for validator i; change the
 # bases with GOVCHAIN_NETWORK_{P2P,RPC,PROMETHEUS}_BASE before the first start.
 # GOVCHAIN_NETWORK_LOAD_ACCOUNTS=L endows govchain-loadgen's load accounts at genesis
-# (scripts/bench.sh --validators sets it).
+# (scripts/bench.sh --validators sets it). GOVCHAIN_NETWORK_CODE=FILE starts a new network
+# on that runtime wasm instead of the node's own (to rehearse an upgrade from a release).
 # Safe to re-run: a running node is left alone, an existing network is reused.
 set -euo pipefail
 
@@ -66,7 +67,8 @@ start() {
 		--p2p-base "${GOVCHAIN_NETWORK_P2P_BASE:-30350}" \
 		--rpc-base "${GOVCHAIN_NETWORK_RPC_BASE:-9950}" \
 		--prometheus-base "${GOVCHAIN_NETWORK_PROMETHEUS_BASE:-9650}" \
-		--load-accounts "${GOVCHAIN_NETWORK_LOAD_ACCOUNTS:-0}"
+		--load-accounts "${GOVCHAIN_NETWORK_LOAD_ACCOUNTS:-0}" \
+		${GOVCHAIN_NETWORK_CODE:+--code "$GOVCHAIN_NETWORK_CODE"}
 	local name port args
 	while read -r name port; do
 		if running "$name"; then

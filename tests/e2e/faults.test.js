@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { NODE_BINARY, privateNetwork, rpc, waitFor } from './node-process.js';
 
-const { directory, network } = privateNetwork('govchain-faults-');
+const { directory, network, logs } = privateNetwork('govchain-faults-');
 let failed = false;
 
 after(async () => {
@@ -81,11 +81,6 @@ async function assertOneFinalizedChain(nodes) {
     assert.equal(new Set(hashes).size, 1, `one block at finalized height ${number}: ${hashes}`);
   }
   return height;
-}
-
-function logs(nodes) {
-  return nodes.map(({ name }) => `--- ${name}\n${readFileSync(join(directory, name, 'node.log'), 'utf8').slice(-4_000)}`)
-    .join('\n');
 }
 
 const started = Date.now();

@@ -1,7 +1,7 @@
 // Starting and stopping real govchain-node processes for the end-to-end tests.
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -181,9 +181,11 @@ export function sendAndWatch(tx, signer) {
  * defaults and the kernel's ephemeral range). `network(...args)` runs the script on it and
  * resolves with its stdout and stderr; it runs asynchronously, so that this process goes
  * on reaping nodes it started itself (a synchronous call would leave a stopped node a
- * zombie, which network.sh takes for a node that ignores SIGINT).
+ * zombie, which network.sh takes for a node that ignores SIGINT). `settings` adds
+ * environment variables (e.g. GOVCHAIN_NETWORK_CODE). `logs(nodes)` is the end of each
+ * node's log, for a failure message.
  */
-export function privateNetwork(prefix) {
+export function privateNetwork(prefix, settings = {}) {
   const script = join(dirname(fileURLToPath(import.meta.url)), '../../scripts/network.sh');
   const directory = mkdtempSync(join(tmpdir(), prefix));
   const base = 20_000 + Math.floor(Math.random() * 400) * 20;
@@ -193,10 +195,13 @@ export function privateNetwork(prefix) {
     GOVCHAIN_NETWORK_P2P_BASE: String(base),
     GOVCHAIN_NETWORK_RPC_BASE: String(base + 10_000),
     GOVCHAIN_NETWORK_PROMETHEUS_BASE: String(base + 20_000),
+    ...settings,
   };
   const network = async (...args) => {
     const { stdout, stderr } = await promisify(execFile)('bash', [script, ...args], { env, encoding: 'utf8' });
     return stdout + stderr;
   };
-  return { directory, network };
+  const logs = (nodes) => nodes.map(({ name }) =>
+    `--- ${name}\n${readFileSync(join(directory, name, 'node.log'), 'utf8').slice(-4_000)}`).join('\n');
+  return { directory, network, logs };
 }
