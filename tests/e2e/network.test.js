@@ -174,7 +174,7 @@ test('the council upgrades a live four-validator network; the agencies migrate a
     const applied = await sendAndWatch(api.tx.system.applyAuthorizedUpgrade(code), dave);
     const includedAt = (await api.rpc.chain.getHeader(applied.blockHash)).number.toNumber();
 
-    // Every node follows: the migration's block and three more finalized everywhere, on one chain.
+    // Every node follows: six blocks past the upgrade finalized everywhere, on one chain.
     await waitFor('finality past the upgrade on every node', async () =>
       (await Promise.all(apis.map(finalizedNumber))).every((number) => number >= includedAt + 6),
     { timeoutMs: 180_000, intervalMs: 1_000 });
@@ -291,4 +291,14 @@ test('start again leaves the running nodes alone; stop shuts every node down', a
   const status = await network('status');
   assert.equal((status.match(/ stopped/g) || []).length, 4, status);
   await assert.rejects(network('start', 'four'), /N must be a number/);
+
+  // The network's genesis runtime is part of what it is: another one, or none, is refused;
+  // a file that is no runtime, or no file, gets one line.
+  const spec = (...args) => promisify(execFile)('python3', [join(scripts, 'network-spec.py'), directory, '4', ...args],
+    { env: { ...process.env, GOVCHAIN_NODE: NODE_BINARY }, encoding: 'utf8' });
+  await assert.rejects(spec(), /holds another network \(4 validators, loopback layout, genesis runtime [0-9a-f]{64}\)/);
+  assert.match((await spec('--code', RELEASE_RUNTIME)).stdout, /exists; kept/);
+  await assert.rejects(spec('--code', join(directory, 'network.json')),
+    (error) => error.stderr.trim() === `network-spec: --code ${join(directory, 'network.json')}: not a runtime wasm (neither wasm nor compressed wasm)`);
+  await assert.rejects(spec('--code', join(directory, 'missing.wasm')), /--code .*missing\.wasm: No such file or directory/);
 });
