@@ -5,20 +5,24 @@
 #   scripts/bench.sh [options]
 #
 #   --out DIR           where results go (default ~/.local/share/govchain/bench/<time>)
-#   --workloads "W …"   workloads to run, in order (default: transfer remark register mix)
-#   --count N           transactions per workload (default 30000; registrations a tenth)
+#   --workloads "W …"   workloads to run, in order (default: transfer remark register amend
+#                       lodge file issue issue-batch mix domain)
+#   --count N           transactions per workload (default 30000; the domain calls a tenth,
+#                       batches of certificates a hundredth)
 #   --accounts N        load accounts endowed and used (default 2000)
 #   --node-args "…"     extra flags for the node (e.g. "--pool-type single-state")
 #   --validators N      run on a network of N validators (scripts/network.sh, N >= 3) and
 #                       load validator 1; its figures and log are the ones reported
-#   --external URL      measure a node that is already running instead (e.g. the stock
-#                       solochain template; transfer and remark only); no node is started
+#   --template          start the stock polkadot-sdk solochain template's node instead
+#                       (scripts/template-node.sh build; transfer and remark only)
+#   --external URL      measure a node that is already running instead (transfer and remark
+#                       only on other chains); no node is started
 #   --label TEXT        name of this configuration in the summary
 #   --latency           after the transfer workload, open-loop transfer runs of 60 s at 50 %
 #                       and 80 % of the ceiling it measured (latency at a given load)
 #   --soak SECONDS      then an open-loop transfer run at 80 % of the ceiling for SECONDS
 #                       (memory trend; e.g. 600)
-#   --smoke             a few seconds per workload, for the test suite: the mix only
+#   --smoke             a few seconds per workload, for the test suite: the two mixes only
 #   --no-charts         skip the PNG charts
 #
 # Minutes per workload; on demand, not in CI (tests/e2e/loadgen.test.js runs --smoke).
@@ -32,7 +36,7 @@ usage() {
 }
 
 out="${XDG_DATA_HOME:-$HOME/.local/share}/govchain/bench/$(date -u +%Y%m%d-%H%M%S)"
-workloads="transfer remark register mix"
+workloads="transfer remark register amend lodge file issue issue-batch mix domain"
 count=30000
 accounts=2000
 node_args=""
@@ -43,6 +47,7 @@ charts=1
 latency=0
 soak=0
 validators=1
+template=0
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--out) out="${2:?--out needs a directory}"; shift 2 ;;
@@ -54,6 +59,7 @@ while [ $# -gt 0 ]; do
 	--validators) validators="${2:?--validators needs a number}"; shift 2 ;;
 	--label) label="${2:?--label needs a text}"; shift 2 ;;
 	--smoke) smoke=1; shift ;;
+	--template) template=1; shift ;;
 	--latency) latency=1; shift ;;
 	--soak) soak="${2:?--soak needs seconds}"; shift 2 ;;
 	--no-charts) charts=0; shift ;;
@@ -69,12 +75,24 @@ if [ "$validators" != 1 ] && [ "$validators" -lt 3 ]; then
 	exit 2
 fi
 for workload in $workloads; do
-	case "$workload" in transfer | remark | register | mix) ;; *)
-		echo "bench.sh: unknown workload $workload (transfer, remark, register, mix)" >&2; exit 2 ;;
+	case "$workload" in transfer | remark | register | amend | lodge | file | issue | issue-batch | mix | domain) ;; *)
+		echo "bench.sh: unknown workload $workload (transfer, remark, register, amend, lodge, file, issue, issue-batch, mix, domain)" >&2
+		exit 2 ;;
 	esac
 done
+if [ "$template" = 1 ]; then
+	for workload in $workloads; do
+		case "$workload" in transfer | remark) ;; *)
+			echo "bench.sh: the template runs transfer and remark only, not $workload" >&2; exit 2 ;;
+		esac
+	done
+	if [ "$validators" != 1 ] || [ -n "$external" ]; then
+		echo "bench.sh: --template starts one template node; not with --validators or --external" >&2
+		exit 2
+	fi
+fi
 if [ "$smoke" = 1 ]; then
-	workloads="mix"
+	workloads="mix domain"
 	latency=0
 	soak=0
 	count=400
@@ -128,14 +146,27 @@ elif [ "$validators" -gt 1 ]; then
 	[ -z "$node_args" ] || echo "bench.sh: --node-args is not passed to a network's nodes" >&2
 	loadgen_flags=(--node-pid "$(cat "$out/network/validator-1/pid")" --node-log "$out/network/validator-1/node.log")
 else
-	"$GOVCHAIN_NODE" build-spec --chain dev >"$out/plain.json" 2>/dev/null
-	"$GOVCHAIN_LOADGEN" spec --chain-spec "$out/plain.json" --accounts "$accounts" --officers 32 \
-		--out "$out/bench.json"
+	node_binary="$GOVCHAIN_NODE" officers=32
+	if [ "$template" = 1 ]; then
+		node_binary="$(bash "$scripts/template-node.sh" path)" officers=0
+		[ -x "$node_binary" ] || { echo "bench.sh: no template node at $node_binary: run scripts/template-node.sh build" >&2; exit 1; }
+		[ -n "$label" ] || label="stock solochain template${node_args:+ $node_args}"
+	fi
+	"$node_binary" build-spec --chain dev >"$out/plain.json" 2>/dev/null
+	"$GOVCHAIN_LOADGEN" spec --chain-spec "$out/plain.json" --accounts "$accounts" --officers "$officers" \
+		--out "$out/bench-plain.json"
+	if [ "$template" = 1 ]; then
+		mv "$out/bench-plain.json" "$out/bench.json"
+	else
+		"$node_binary" build-spec --chain "$out/bench-plain.json" --raw >"$out/bench-raw.json" 2>/dev/null
+		# The companies, scheme and bodies the domain workloads act on, in the genesis.
+		"$GOVCHAIN_LOADGEN" prepare --chain-spec "$out/bench-raw.json" --out "$out/bench.json"
+	fi
 	rpc_port="$(free_port)"
 	url="ws://127.0.0.1:$rpc_port"
 	rm -rf "$out/db"
 	# shellcheck disable=SC2086 # node_args is a list of flags
-	"$GOVCHAIN_NODE" --chain "$out/bench.json" --alice --validator --force-authoring \
+	"$node_binary" --chain "$out/bench.json" --alice --validator --force-authoring \
 		--base-path "$out/db" --rpc-port "$rpc_port" --port "$(free_port)" \
 		--prometheus-port "$(free_port)" --no-telemetry --no-mdns \
 		--node-key 0000000000000000000000000000000000000000000000000000000000000001 \
@@ -157,11 +188,11 @@ fi
 for workload in $workloads; do
 	n="$count"
 	backlog=4000
-	if [ "$workload" = register ]; then
-		n=$((count / 10))
-		backlog=1500
-	fi
-	if [ "$smoke" = 1 ]; then backlog=400; fi
+	case "$workload" in
+	register | amend | lodge | file | issue | domain) n=$((count / 10)); backlog=1500 ;;
+	issue-batch) n=$((count / 100)); backlog=200 ;;
+	esac
+	if [ "$smoke" = 1 ]; then n="$count" backlog=400; fi
 	"$GOVCHAIN_LOADGEN" run --node "$url" --workload "$workload" --count "$n" \
 		--accounts "$accounts" --backlog "$backlog" --label "$label" \
 		"${loadgen_flags[@]}" --json "$out/$workload.json" | tee "$out/$workload.txt"

@@ -15,7 +15,8 @@ Validator i belongs to founding agency (i - 1) mod 4 and has its own generated a
 Aura and GRANDPA keys (inserted into its node's keystore) and network key (listed at
 genesis). `--archive` adds a non-validating archive node, also listed, for inspection.
 `--load-accounts L` endows govchain-loadgen's first L load accounts at genesis (and makes
-32 of them market-regulator officers) for scripts/bench.sh --validators; the loadgen
+32 of them market-regulator officers, the others controllers of companies and operators of
+certification bodies: `govchain-loadgen prepare`) for scripts/bench.sh --validators; the loadgen
 binary is $GOVCHAIN_LOADGEN, or the one beside $GOVCHAIN_NODE. `--code` starts the chain on
 another runtime than the node's own (a release's wasm, e.g. tests/e2e/fixtures/, to rehearse
 its upgrade); that runtime builds the genesis state, so it must accept the node's genesis
@@ -107,13 +108,12 @@ def node_args(name, node, peers, layout, validator):
     return args
 
 
-def endow_load_accounts(plain, accounts):
-    """Lets govchain-loadgen add its load accounts to the plain spec at `plain`."""
-    loadgen = os.environ.get("GOVCHAIN_LOADGEN") or str(Path(os.environ["GOVCHAIN_NODE"]).parent / "govchain-loadgen")
-    result = subprocess.run([loadgen, "spec", "--chain-spec", str(plain), "--accounts", str(accounts),
-                             "--officers", "32", "--out", str(plain)], capture_output=True, text=True)
+def loadgen(command, *args):
+    """Runs a govchain-loadgen command; fails with its message."""
+    tool = os.environ.get("GOVCHAIN_LOADGEN") or str(Path(os.environ["GOVCHAIN_NODE"]).parent / "govchain-loadgen")
+    result = subprocess.run([tool, command, *args], capture_output=True, text=True)
     if result.returncode != 0:
-        fail(f"govchain-loadgen spec: {result.stderr.strip()}")
+        fail(f"govchain-loadgen {command}: {result.stderr.strip()}")
 
 
 def write(directory, count, layout, archive, bases, load_accounts=0, code=None):
@@ -179,8 +179,12 @@ def write(directory, count, layout, archive, bases, load_accounts=0, code=None):
     plain = directory / "spec-plain.json"
     plain.write_text(json.dumps(spec, indent=2) + "\n")
     if load_accounts:
-        endow_load_accounts(plain, load_accounts)
+        loadgen("spec", "--chain-spec", str(plain), "--accounts", str(load_accounts), "--officers", "32",
+                "--out", str(plain))
     write_raw(plain, directory / "spec.json")
+    if load_accounts:
+        # The companies, scheme and bodies the domain workloads act on.
+        loadgen("prepare", "--chain-spec", str(directory / "spec.json"), "--out", str(directory / "spec.json"))
 
     for name in names:
         node = nodes[name]

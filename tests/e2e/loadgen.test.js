@@ -17,35 +17,44 @@ const LOADGEN = join(dirname(NODE_BINARY), 'govchain-loadgen');
 const directory = mkdtempSync(join(tmpdir(), 'govchain-bench-'));
 after(() => rmSync(directory, { recursive: true, force: true }));
 
-test('bench.sh --smoke: a mix is included, succeeds, is finalized and measured', { timeout: 180_000 }, () => {
+// What each smoke workload must have sent: every kind of call it is made of.
+const SMOKE_KINDS = {
+  mix: ['register', 'transfer_keep_alive', 'remark'],
+  domain: ['register', 'amend', 'lodge', 'file', 'issue'],
+};
+
+test('bench.sh --smoke: both mixes are included, succeed, are finalized and measured', { timeout: 240_000 }, () => {
   const out = join(directory, 'smoke');
   execFileSync('bash', [join(root, 'scripts/bench.sh'), '--smoke', '--out', out], {
     env: { ...process.env, GOVCHAIN_LOADGEN: LOADGEN },
     stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 170_000,
+    timeout: 230_000,
   });
-  const report = JSON.parse(readFileSync(join(out, 'mix.json'), 'utf8'));
-  const { counts, window, ceiling, latency_ms: latency, resources, blocks } = report;
-  assert.equal(counts.sent, 400);
-  assert.equal(counts.included, 400, 'every transaction included');
-  assert.deepEqual(counts.rejected, {});
-  assert.deepEqual(counts.failed, {}, 'no dispatch failed');
-  assert.equal(counts.dropped, 0);
-  for (const kind of ['register', 'transfer_keep_alive', 'remark']) {
-    assert.ok(counts.per_kind[kind].signed > 0, `${kind} is part of the mix`);
-    assert.equal(counts.per_kind[kind].succeeded, counts.per_kind[kind].signed, `${kind} all succeeded`);
+  for (const [workload, kinds] of Object.entries(SMOKE_KINDS)) {
+    const report = JSON.parse(readFileSync(join(out, `${workload}.json`), 'utf8'));
+    const { counts, window, ceiling, latency_ms: latency, resources, blocks } = report;
+    assert.equal(counts.sent, 400, workload);
+    assert.equal(counts.included, 400, `${workload}: every transaction included`);
+    assert.deepEqual(counts.rejected, {}, workload);
+    assert.deepEqual(counts.failed, {}, `${workload}: no dispatch failed`);
+    assert.equal(counts.dropped, 0, workload);
+    for (const kind of kinds) {
+      assert.ok(counts.per_kind[kind].signed > 0, `${kind} is part of the ${workload}`);
+      assert.equal(counts.per_kind[kind].succeeded, counts.per_kind[kind].signed, `${workload}: ${kind} all succeeded`);
+    }
+    assert.deepEqual(Object.keys(counts.per_kind).sort(), [...kinds].sort(), `${workload}: nothing else sent`);
+    assert.equal(latency.inclusion.count, 400, workload);
+    assert.equal(latency.finality.count, 400, `${workload}: every transaction finalized`);
+    assert.ok(latency.inclusion.p50 <= latency.finality.p50, workload);
+    assert.ok(window.tps > 0 && window.included > 0, workload);
+    // The ceiling comes from the runtime's limits and what the transactions weighed.
+    assert.equal(ceiling.bound, 'block weight', workload);
+    assert.ok(ceiling.per_tx_weight_ps > 0 && ceiling.tps > window.tps, workload);
+    assert.equal(report.limits.block_time_ms, 6000);
+    assert.ok(resources.samples.length > 0 && resources.rss_max_mib > 0, `${workload}: node memory sampled`);
+    assert.ok(blocks.some((block) => block.ours > 0 && block.end_reason), 'proposer end reason read from the log');
+    assert.match(readFileSync(join(out, 'summary.md'), 'utf8'), new RegExp(`\\| govchain --dev \\(bench spec\\) \\| ${workload} \\|`));
   }
-  assert.equal(latency.inclusion.count, 400);
-  assert.equal(latency.finality.count, 400, 'every transaction finalized');
-  assert.ok(latency.inclusion.p50 <= latency.finality.p50);
-  assert.ok(window.tps > 0 && window.included > 0);
-  // The ceiling comes from the runtime's limits and what the transactions weighed.
-  assert.equal(ceiling.bound, 'block weight');
-  assert.ok(ceiling.per_tx_weight_ps > 0 && ceiling.tps > window.tps);
-  assert.equal(report.limits.block_time_ms, 6000);
-  assert.ok(resources.samples.length > 0 && resources.rss_max_mib > 0, 'node memory sampled');
-  assert.ok(blocks.some((block) => block.ours > 0 && block.end_reason), 'proposer end reason read from the log');
-  assert.match(readFileSync(join(out, 'summary.md'), 'utf8'), /\| govchain --dev \(bench spec\) \| mix \|/);
 });
 
 test('the tools refuse bad input with one clear line', async () => {
@@ -76,7 +85,26 @@ test('the tools refuse bad input with one clear line', async () => {
   const most = join(directory, 'most.json');
   execFileSync(LOADGEN, ['spec', '--chain-spec', plain, '--accounts', '62', '--officers', '62', '--out', most],
     { stdio: 'ignore' });
-  execFileSync(NODE_BINARY, ['build-spec', '--chain', most, '--raw'], { stdio: 'ignore', maxBuffer: 64 << 20 });
+  const mostRaw = join(directory, 'most-raw.json');
+  writeFileSync(mostRaw, execFileSync(NODE_BINARY, ['build-spec', '--chain', most, '--raw'], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 }));
+  // Every load account an officer: no account is left to control a company.
+  const noCompanies = spawnSync(LOADGEN, ['prepare', '--chain-spec', mostRaw, '--out', join(directory, 'p.json')], { encoding: 'utf8' });
+  assert.equal(noCompanies.status, 1);
+  assert.match(noCompanies.stderr, /endows no load account besides the 62 officers/);
+  assert.ok(!existsSync(join(directory, 'p.json')), 'nothing written');
+  // A spec prepared once is not prepared again.
+  const small = join(directory, 'small.json');
+  execFileSync(LOADGEN, ['spec', '--chain-spec', plain, '--accounts', '20', '--officers', '4', '--out', small], { stdio: 'ignore' });
+  const smallRaw = join(directory, 'small-raw.json');
+  writeFileSync(smallRaw, execFileSync(NODE_BINARY, ['build-spec', '--chain', small, '--raw'], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 }));
+  const prepared = join(directory, 'prepared.json');
+  const once = spawnSync(LOADGEN, ['prepare', '--chain-spec', smallRaw, '--out', prepared], { encoding: 'utf8' });
+  assert.equal(once.status, 0, once.stderr);
+  assert.match(once.stderr, /16 companies and 2 accredited certification bodies prepared/);
+  const twice = spawnSync(LOADGEN, ['prepare', '--chain-spec', prepared, '--out', join(directory, 'q.json')], { encoding: 'utf8' });
+  assert.equal(twice.status, 1);
+  assert.match(twice.stderr, /defines certification schemes already/);
+  assert.ok(!existsSync(join(directory, 'q.json')), 'nothing written');
 
   const badWorkload = spawnSync('bash', [join(root, 'scripts/bench.sh'), '--workloads', 'teleport'], { encoding: 'utf8' });
   assert.equal(badWorkload.status, 2);

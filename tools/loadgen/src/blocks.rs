@@ -11,7 +11,7 @@
 
 use crate::{
 	chain::Chain,
-	workload::{load_account, CallMaker, Workload},
+	workload::{load_account, CallMaker, Population, Workload},
 };
 use anyhow::{anyhow, bail, ensure, Context, Result};
 use codec::{Decode, Encode};
@@ -34,7 +34,11 @@ use polkadot_sdk::{
 	},
 };
 use serde_json::Value;
-use std::{collections::BTreeMap, io::Write, path::PathBuf};
+use std::{
+	collections::BTreeMap,
+	io::Write,
+	path::{Path, PathBuf},
+};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct BlocksArgs {
@@ -60,11 +64,11 @@ pub struct BlocksArgs {
 	pub out: PathBuf,
 }
 
-/// The raw genesis storage of a chain spec and the runtime code in it.
-fn read_genesis(args: &BlocksArgs) -> Result<Storage> {
-	let path = args.chain_spec.display();
+/// The raw genesis storage of a chain spec, whose runtime must be this tool's.
+pub fn read_genesis(chain_spec: &Path) -> Result<Storage> {
+	let path = chain_spec.display();
 	let text =
-		std::fs::read_to_string(&args.chain_spec).with_context(|| format!("cannot read {path}"))?;
+		std::fs::read_to_string(chain_spec).with_context(|| format!("cannot read {path}"))?;
 	let spec: Value = serde_json::from_str(&text).with_context(|| format!("{path} is not JSON"))?;
 	let top = spec
 		.pointer("/genesis/raw/top")
@@ -110,7 +114,7 @@ fn genesis_state(storage: Storage) -> Result<(TestExternalities, [u8; 32])> {
 }
 
 /// The endowed load accounts, in order, and how many of the first are officers.
-fn load_accounts() -> (Vec<sr25519::Pair>, u32) {
+pub fn load_accounts() -> (Vec<sr25519::Pair>, u32) {
 	let mut accounts = Vec::new();
 	let mut officers = 0;
 	loop {
@@ -149,7 +153,7 @@ pub fn write_blocks(args: BlocksArgs) -> Result<(u32, String)> {
 				.map_err(|error| anyhow!("--authority {seed}: {error:?}"))
 		})
 		.collect::<Result<_>>()?;
-	let (externalities, genesis) = genesis_state(read_genesis(&args)?)?;
+	let (externalities, genesis) = genesis_state(read_genesis(&args.chain_spec)?)?;
 	// Written beside the output and renamed when complete: a failed run leaves nothing.
 	let partial = args.out.with_extension("partial");
 	let file = std::fs::File::create(&partial)
@@ -177,23 +181,19 @@ fn build_blocks(
 	out: &mut impl Write,
 ) -> Result<(u32, String)> {
 	let chain = Chain::native(genesis)?;
-	// Remarks of 32 bytes; company numbers from the run seed 0's range (`run` draws others).
-	let maker = CallMaker::new(&chain, args.workload, 32, 0)?;
 	let (accounts, officers) = externalities.execute_with(load_accounts);
-	ensure!(
-		args.workload != Workload::Register || officers > 0,
-		"the register workload needs officers among the load accounts (`spec --officers`)"
-	);
 	ensure!(
 		args.transactions == 0 || !accounts.is_empty(),
 		"the chain spec endows no load account: build it from `govchain-loadgen spec`, or \
 		 pass --transactions 0"
 	);
+	let population = Population { accounts: accounts.len() as u32, officers };
+	// Remarks of 32 bytes; company numbers from the run seed 0's range (`run` draws others).
+	let maker = CallMaker::new(&chain, args.workload, population, 32, 0)?;
 	let mut nonces = vec![0u32; accounts.len()];
-	// Only officers may register: the register workload rotates over them alone.
-	let signers = match args.workload {
-		Workload::Register => officers as usize,
-		_ => accounts.len(),
+	let signers = match args.transactions {
+		0 => Vec::new(),
+		_ => args.workload.signers(population)?,
 	};
 
 	let now_slot = std::time::SystemTime::now()
@@ -241,11 +241,10 @@ fn build_blocks(
 				outcome => bail!("block {number}: the timestamp inherent failed: {outcome:?}"),
 			}
 			for _ in 0..args.transactions {
-				let account = next_account;
+				let account = signers[next_account] as usize;
 				let nonce = nonces[account];
 				let recipient = accounts[(account + 1) % accounts.len()].public();
-				let (_, call) =
-					maker.call_for(officers, account as u32, nonce, &recipient, &mut serial)?;
+				let (_, call) = maker.call_for(account as u32, nonce, &recipient, &mut serial)?;
 				let signed = chain.sign(&accounts[account], nonce, &call);
 				let extrinsic = UncheckedExtrinsic::decode(&mut &signed[..])
 					.context("a signed transaction does not decode")?;
@@ -261,7 +260,7 @@ fn build_blocks(
 				}
 				extrinsics.push(extrinsic);
 				nonces[account] = nonce.checked_add(1).context("nonce overflow")?;
-				next_account = (next_account + 1) % signers;
+				next_account = (next_account + 1) % signers.len();
 			}
 			Ok(Executive::finalize_block())
 		})?;

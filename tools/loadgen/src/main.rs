@@ -1,5 +1,6 @@
 //! govchain-loadgen: a load generator and meter for govchain and any FRAME chain with
-//! balances. `spec` prepares a benchmark chain spec; `blocks`
+//! balances. `spec` writes a benchmark chain spec and `prepare` sets up in it the records
+//! the domain workloads act on; `blocks`
 //! builds a long chain offline for a node to import; `run` pre-signs transactions, submits
 //! them over several WebSocket connections (open loop at a fixed rate, or closed loop with
 //! a bounded backlog), follows best and finalized blocks and reports throughput over a
@@ -8,6 +9,7 @@
 
 mod blocks;
 mod chain;
+mod prepare;
 mod report;
 mod rpc;
 mod run;
@@ -30,6 +32,9 @@ enum Command {
 	Run(run::RunArgs),
 	/// Writes a benchmark chain spec with the load accounts endowed.
 	Spec(spec::SpecArgs),
+	/// Sets up companies, a certification scheme and accredited bodies in a raw benchmark
+	/// chain spec's genesis, for the domain workloads.
+	Prepare(prepare::PrepareArgs),
 	/// Builds a chain of many blocks offline, for `govchain-node import-blocks --binary`.
 	Blocks(blocks::BlocksArgs),
 }
@@ -38,6 +43,17 @@ enum Command {
 async fn main() -> ExitCode {
 	let outcome = match Cli::parse().command {
 		Command::Spec(args) => spec::write_spec(args),
+		Command::Prepare(args) => {
+			let out = args.out.clone();
+			prepare::write_prepared(args).map(|prepared| {
+				eprintln!(
+					"{}: {} companies and {} accredited certification bodies prepared",
+					out.display(),
+					prepared.companies,
+					prepared.bodies
+				);
+			})
+		},
 		Command::Blocks(args) => blocks::write_blocks(args).map(|(number, hash)| {
 			println!("{number} {hash}");
 		}),

@@ -4,11 +4,11 @@ use crate::{
 	chain::{self, Chain, ConsumedWeight},
 	report::{self, BlockRecord, Outcome, ResourceSample, TxRecord},
 	rpc::RpcClient,
-	workload::{load_account, CallMaker, Workload},
+	workload::{load_account, prepared_company, CallMaker, Population, Workload},
 };
 use anyhow::{bail, ensure, Context, Result};
 use futures::future::join_all;
-use govchain_runtime::RuntimeEvent;
+use govchain_runtime::{Runtime, RuntimeEvent};
 use polkadot_sdk::{
 	frame_system::{self, EventRecord, Phase},
 	sp_core::{crypto::Ss58Codec, sr25519, Pair, H256},
@@ -43,7 +43,8 @@ pub struct RunArgs {
 	/// Load accounts (`//loadgen//0` …) that sign; the chain spec must endow them.
 	#[arg(long, default_value_t = 1_000)]
 	pub accounts: u32,
-	/// How many of the first load accounts are market-regulator officers (register, mix).
+	/// How many of the first load accounts are market-regulator officers (register, amend,
+	/// mix, domain); the others control the prepared companies (`prepare`).
 	#[arg(long, default_value_t = 32)]
 	pub officers: u32,
 	/// WebSocket connections to submit over; an account always uses the same one.
@@ -148,8 +149,12 @@ pub async fn run(args: RunArgs) -> Result<Value> {
 		.map(|d| d.as_secs())
 		.unwrap_or_default()
 		% 9973) as u32;
-	let maker = CallMaker::new(&chain, args.workload, args.remark_bytes, run_seed)?;
-	let signers = signers(&args)?;
+	let population = Population { accounts: args.accounts, officers: args.officers };
+	let maker = CallMaker::new(&chain, args.workload, population, args.remark_bytes, run_seed)?;
+	if args.workload.needs_prepared_state() {
+		check_prepared(&control, population).await?;
+	}
+	let signers = args.workload.signers(population)?;
 	eprintln!("deriving {} accounts and reading their nonces", args.accounts);
 	let accounts: Vec<sr25519::Pair> = (0..args.accounts).map(load_account).collect();
 	let nonces = next_nonces(&control, &accounts).await?;
@@ -166,8 +171,7 @@ pub async fn run(args: RunArgs) -> Result<Value> {
 		let next = &accounts[((account + 1) % args.accounts) as usize];
 		for k in 0..count {
 			let nonce = nonces[account as usize] + k;
-			let (kind, call) =
-				maker.call_for(args.officers, account, nonce, &next.public(), &mut serial)?;
+			let (kind, call) = maker.call_for(account, nonce, &next.public(), &mut serial)?;
 			let extrinsic = chain.sign(pair, nonce, &call);
 			queues[slot].push(txs.len());
 			txs.push(TxRecord::new(kind, blake2_256(&extrinsic), extrinsic.len()));
@@ -285,21 +289,22 @@ pub async fn run(args: RunArgs) -> Result<Value> {
 	))
 }
 
-/// The accounts that sign, by workload: registrations only by officers.
-fn signers(args: &RunArgs) -> Result<Vec<u32>> {
-	match args.workload {
-		Workload::Register => {
-			ensure!(args.officers > 0, "the register workload needs --officers above 0");
-			ensure!(
-				args.officers <= args.accounts,
-				"--officers ({}) cannot exceed --accounts ({})",
-				args.officers,
-				args.accounts
-			);
-			Ok((0..args.officers).collect())
-		},
-		_ => Ok((0..args.accounts).collect()),
-	}
+/// Fails unless the node's chain holds the companies and certification bodies of
+/// `prepare` for these load accounts.
+async fn check_prepared(rpc: &RpcClient, population: Population) -> Result<()> {
+	let last = population.accounts.checked_sub(1).context("no load account")?;
+	let company = prepared_company(last)?;
+	let key = pallet_company_registry::Companies::<Runtime>::hashed_key_for(company);
+	let found = rpc
+		.request("state_getStorage", json!([format!("0x{}", hex::encode(key))]))
+		.await?;
+	ensure!(
+		!found.is_null(),
+		"the chain holds no prepared company for load account {last}: start the node on a spec \
+		 from `govchain-loadgen prepare` with at least --accounts {}",
+		population.accounts
+	);
+	Ok(())
 }
 
 /// `total` split into `parts` nearly equal counts.
