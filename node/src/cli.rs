@@ -2,6 +2,9 @@
 
 use polkadot_sdk::{frame_benchmarking_cli, sc_cli};
 
+/// The shared trie cache's default size, in bytes (see `Cli::parse_with_node_defaults`).
+const TRIE_CACHE_BYTES: &str = "67108864";
+
 /// govchain-node's commands and options.
 #[derive(Debug, clap::Parser)]
 pub struct Cli {
@@ -28,15 +31,49 @@ impl Cli {
 	///   single-state pool took the same load with none lost (docs/performance.md, "The
 	///   pool"). One author at a time and prompt GRANDPA finality leave the fork-aware pool
 	///   little to gain here. `--pool-type fork-aware` still chooses it.
+	/// - `--trie-cache-size` of `TRIE_CACHE_BYTES` instead of sc-cli's 1 GiB: the shared
+	///   trie cache keeps every trie node a block writes until the cache is full, so under
+	///   load a node's memory grew by 30-40 MiB a minute towards that gigabyte (a heap
+	///   profile put most of the growth there); the state validators read per block is a
+	///   small fraction of it (docs/performance.md, "Memory").
 	pub fn parse_with_node_defaults() -> Self {
+		Self::parse_from_with_node_defaults(std::env::args_os())
+			.unwrap_or_else(|error| error.exit())
+	}
+
+	fn parse_from_with_node_defaults(
+		args: impl IntoIterator<Item = impl Into<std::ffi::OsString> + Clone>,
+	) -> Result<Self, clap::Error> {
 		use clap::{CommandFactory, FromArgMatches};
 		use sc_cli::SubstrateCli;
-		let mut command = Self::setup_command(Self::command());
-		if command.get_arguments().any(|arg| arg.get_id() == "pool_type") {
-			command = command.mut_arg("pool_type", |arg| arg.default_value("single-state"));
-		}
-		let matches = command.get_matches();
-		Self::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
+		let command = Self::setup_command(Self::command())
+			.mut_arg("pool_type", |arg| arg.default_value("single-state"))
+			.mut_arg("trie_cache_size", |arg| arg.default_value(TRIE_CACHE_BYTES));
+		Self::from_arg_matches(&command.try_get_matches_from(args)?)
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use sc_cli::TransactionPoolType;
+
+	#[test]
+	fn node_defaults_apply_unless_given() {
+		let cli = Cli::parse_from_with_node_defaults(["govchain-node", "--dev"]).unwrap();
+		assert_eq!(cli.run.import_params.trie_cache_size, 64 * 1024 * 1024);
+		assert!(matches!(cli.run.pool_config.pool_type, TransactionPoolType::SingleState));
+
+		let cli = Cli::parse_from_with_node_defaults([
+			"govchain-node",
+			"--trie-cache-size",
+			"1000",
+			"--pool-type",
+			"fork-aware",
+		])
+		.unwrap();
+		assert_eq!(cli.run.import_params.trie_cache_size, 1000);
+		assert!(matches!(cli.run.pool_config.pool_type, TransactionPoolType::ForkAware));
 	}
 }
 
