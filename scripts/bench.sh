@@ -7,7 +7,7 @@
 #   --out DIR           where results go (default ~/.local/share/govchain/bench/<time>)
 #   --workloads "W …"   workloads to run, in order (default: transfer remark register amend
 #                       lodge file issue issue-batch mix domain)
-#   --count N           transactions per workload (default 30000; the domain calls a tenth,
+#   --count N           transactions per workload (default 30000; the domain calls a third,
 #                       batches of certificates a hundredth)
 #   --accounts N        load accounts endowed and used (default 2000)
 #   --node-args "…"     extra flags for the node (e.g. "--pool-type single-state")
@@ -188,8 +188,11 @@ fi
 for workload in $workloads; do
 	n="$count"
 	backlog=4000
+	# Enough transactions for a steady window of several full blocks at each workload's
+	# ceiling, and a backlog of at least two blocks.
 	case "$workload" in
-	register | amend | lodge | file | issue | domain) n=$((count / 10)); backlog=1500 ;;
+	register) n=$((count / 3)); backlog=1500 ;;
+	amend | lodge | file | issue | domain) n=$((count / 3)) ;;
 	issue-batch) n=$((count / 100)); backlog=200 ;;
 	esac
 	if [ "$smoke" = 1 ]; then n="$count" backlog=400; fi

@@ -288,7 +288,7 @@ pub fn summarise(
 
 	let percent = |value: f64| if ceiling > 0.0 { 100.0 * value / ceiling } else { 0.0 };
 	let p = |stats: &Value, key: &str| stats.get(key).and_then(Value::as_f64).unwrap_or(f64::NAN);
-	println!("== {label}: {:?}, {} transactions, {mode}", args.workload, args.count);
+	println!("== {label}: {}, {} transactions, {mode}", args.workload.name(), args.count);
 	println!(
 		"   sent {sent}, rejected {}, included {included}, failed {}, dropped {dropped}, late sends {late}, \
 		 retries {retries}{}",
@@ -341,7 +341,7 @@ pub fn summarise(
 		"label": label,
 		"node": args.node,
 		"spec": { "name": chain.spec_name, "version": chain.spec_version },
-		"workload": format!("{:?}", args.workload).to_lowercase(),
+		"workload": args.workload.name(),
 		"parameters": {
 			"count": args.count,
 			"accounts": args.accounts,

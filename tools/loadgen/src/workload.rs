@@ -58,6 +58,13 @@ pub enum Workload {
 }
 
 impl Workload {
+	/// The name the command line and the reports use (`issue-batch`).
+	pub fn name(self) -> String {
+		self.to_possible_value()
+			.map(|value| value.get_name().to_string())
+			.unwrap_or_default()
+	}
+
 	/// Whether the workload needs the companies, scheme and bodies `prepare` sets up.
 	pub fn needs_prepared_state(self) -> bool {
 		matches!(
