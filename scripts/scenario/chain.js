@@ -39,10 +39,13 @@ export class Chain {
     return new Promise((resolve, reject) => {
       let unsubscribe = () => {};
       tx.signAndSend(signer, { nonce }, ({ status, events, dispatchError }) => {
-        if (status.isInBlock) {
+        // `Finalized` may come without `InBlock`: polkadot.js drops a block's event lookup
+        // when the next status arrives (tests/e2e/node-process.js, `includedIn`).
+        const blockHash = status.isInBlock ? status.asInBlock : status.isFinalized ? status.asFinalized : null;
+        if (blockHash) {
           unsubscribe();
           resolve({
-            blockHash: status.asInBlock,
+            blockHash,
             events: events.map(({ event }) => event),
             error: dispatchError ? errorName(this.api.registry, dispatchError) : null,
           });

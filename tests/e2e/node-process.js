@@ -155,24 +155,46 @@ export async function keepingLogsOnFailure(nodes, body) {
   }
 }
 
+/**
+ * The block a transaction status reports it in: `InBlock`, or `Finalized` when that came
+ * first. polkadot.js looks up a block's events before it reports a status and drops that
+ * lookup when the next status arrives, so a transaction finalized while its block's events
+ * were still being read (the upgrade block, decoded with the previous runtime's metadata)
+ * reports `Finalized` alone.
+ */
+function includedIn(status) {
+  if (status.isInBlock) return status.asInBlock;
+  if (status.isFinalized) return status.asFinalized;
+  return null;
+}
+
 /** Signs and sends `tx`, resolving with the events of the block that includes it. */
-export function sendAndWatch(tx, signer) {
+export function sendAndWatch(tx, signer, { timeoutMs = 120_000 } = {}) {
   return new Promise((resolve, reject) => {
     let unsubscribe;
+    const timer = setTimeout(() => {
+      if (unsubscribe) unsubscribe();
+      reject(new Error(`${tx.method.section}.${tx.method.method}: not in a block after ${timeoutMs} ms`));
+    }, timeoutMs);
+    const settle = (outcome, value) => {
+      clearTimeout(timer);
+      if (unsubscribe) unsubscribe();
+      outcome(value);
+    };
     tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      const blockHash = includedIn(status);
       if (dispatchError) {
         // A pallet's error by its name (`disclosures.EquityMismatch`), others as they print.
         const reason = dispatchError.isModule
           ? (({ section, name }) => `${section}.${name}`)(tx.registry.findMetaError(dispatchError.asModule))
           : dispatchError.toString();
-        reject(new Error(`dispatch failed: ${reason}`));
-      } else if (status.isInBlock) {
-        if (unsubscribe) unsubscribe();
-        resolve({ blockHash: status.asInBlock, events: events.map(({ event }) => event) });
+        settle(reject, new Error(`dispatch failed: ${reason}`));
+      } else if (blockHash) {
+        settle(resolve, { blockHash, events: events.map(({ event }) => event) });
       } else if (status.isDropped || status.isInvalid || status.isUsurped) {
-        reject(new Error(`not included: ${status.type}`));
+        settle(reject, new Error(`not included: ${status.type}`));
       }
-    }).then((unsub) => { unsubscribe = unsub; }, reject);
+    }).then((unsub) => { unsubscribe = unsub; }, (error) => settle(reject, error));
   });
 }
 
