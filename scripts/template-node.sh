@@ -9,9 +9,9 @@
 #   scripts/template-node.sh path             print the node binary's path
 #
 # The template pins its own polkadot-sdk release (stable2503) in its own lock file, so it is
-# a separate build of about 45 minutes on two cores, in its own target directory
-# ($GOVCHAIN_TEMPLATE_DIR, default ~/.cache/govchain/template): nothing of govchain's build
-# is touched or reused. Run it when no other cargo build runs.
+# a separate build (a second polkadot-sdk, and RocksDB and binaryen from C++), in its own
+# target directory ($GOVCHAIN_TEMPLATE_DIR, default ~/.cache/govchain/template): nothing of
+# govchain's build is touched or reused. Run it when no other cargo build runs.
 set -euo pipefail
 
 scripts="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
