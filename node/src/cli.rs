@@ -5,6 +5,9 @@ use polkadot_sdk::{frame_benchmarking_cli, sc_cli};
 /// The shared trie cache's default size, in bytes (see `Cli::parse_with_node_defaults`).
 const TRIE_CACHE_BYTES: &str = "67108864";
 
+/// The transaction pool's default capacity, in transactions (see `Cli::parse_with_node_defaults`).
+const POOL_LIMIT: &str = "16384";
+
 /// govchain-node's commands and options.
 #[derive(Debug, clap::Parser)]
 pub struct Cli {
@@ -36,6 +39,10 @@ impl Cli {
 	///   load a node's memory grew by 30-40 MiB a minute towards that gigabyte (a heap
 	///   profile put most of the growth there); the state validators read per block is a
 	///   small fraction of it (docs/performance.md, "Memory").
+	/// - `--pool-limit` of `POOL_LIMIT` instead of sc-cli's 8,192: with the weights measured
+	///   for this chain's hardware a block takes about 4,700 transfers, and a pool that
+	///   cannot hold two blocks' worth evicted transactions it had accepted, leaving nonce
+	///   gaps that stalled their accounts' later transfers (docs/performance.md, "The pool").
 	pub fn parse_with_node_defaults() -> Self {
 		Self::parse_from_with_node_defaults(std::env::args_os())
 			.unwrap_or_else(|error| error.exit())
@@ -48,7 +55,8 @@ impl Cli {
 		use sc_cli::SubstrateCli;
 		let command = Self::setup_command(Self::command())
 			.mut_arg("pool_type", |arg| arg.default_value("single-state"))
-			.mut_arg("trie_cache_size", |arg| arg.default_value(TRIE_CACHE_BYTES));
+			.mut_arg("trie_cache_size", |arg| arg.default_value(TRIE_CACHE_BYTES))
+			.mut_arg("pool_limit", |arg| arg.default_value(POOL_LIMIT));
 		Self::from_arg_matches(&command.try_get_matches_from(args)?)
 	}
 }
@@ -63,6 +71,7 @@ mod tests {
 		let cli = Cli::parse_from_with_node_defaults(["govchain-node", "--dev"]).unwrap();
 		assert_eq!(cli.run.import_params.trie_cache_size, 64 * 1024 * 1024);
 		assert!(matches!(cli.run.pool_config.pool_type, TransactionPoolType::SingleState));
+		assert_eq!(cli.run.pool_config.pool_limit, 16_384);
 
 		let cli = Cli::parse_from_with_node_defaults([
 			"govchain-node",
@@ -70,10 +79,13 @@ mod tests {
 			"1000",
 			"--pool-type",
 			"fork-aware",
+			"--pool-limit",
+			"100",
 		])
 		.unwrap();
 		assert_eq!(cli.run.import_params.trie_cache_size, 1000);
 		assert!(matches!(cli.run.pool_config.pool_type, TransactionPoolType::ForkAware));
+		assert_eq!(cli.run.pool_config.pool_limit, 100);
 	}
 }
 

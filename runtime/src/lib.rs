@@ -37,6 +37,7 @@ mod registry_tests;
 mod tests;
 #[cfg(test)]
 mod validators_tests;
+pub mod weights;
 
 use polkadot_sdk::{
 	frame_support, frame_system, pallet_aura, pallet_authorship, pallet_balances,
@@ -94,7 +95,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("govchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("govchain"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 3,

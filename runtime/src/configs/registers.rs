@@ -2,12 +2,11 @@
 //! market-regulator officers and read by every other agency.
 
 use crate::{
-	configs::governance::MarketRegulatorOfficer, Balance, Balances, Runtime, Timestamp, MILLI_UNIT,
+	configs::governance::MarketRegulatorOfficer, weights::ParityDbWeight, Balance, Balances,
+	Runtime, Timestamp, MILLI_UNIT,
 };
 use govchain_domain_types::storage_fee::BurnPerByte;
-use polkadot_sdk::frame_support::{
-	parameter_types, traits::ConstU32, weights::constants::RocksDbWeight,
-};
+use polkadot_sdk::frame_support::{parameter_types, traits::ConstU32};
 
 parameter_types! {
 	/// Part of the storage fee that does not depend on size: a history entry's key and
@@ -22,7 +21,7 @@ parameter_types! {
 }
 
 /// What signers other than agencies' officers pay for the bytes they store, burned.
-pub type StorageFee = BurnPerByte<Balances, StorageBaseFee, StorageByteFee, RocksDbWeight>;
+pub type StorageFee = BurnPerByte<Balances, StorageBaseFee, StorageByteFee, ParityDbWeight>;
 
 impl pallet_company_registry::Config for Runtime {
 	type RegistrarOrigin = MarketRegulatorOfficer;

@@ -1,6 +1,7 @@
 //! frame-system and timestamp.
 
 use crate::{
+	weights::{BlockExecutionWeight, ExtrinsicBaseWeight, ParityDbWeight},
 	AccountId, Balance, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime, RuntimeCall,
 	RuntimeEvent, RuntimeOrigin, RuntimeTask, SLOT_DURATION, SS58_PREFIX, VERSION,
 };
@@ -10,10 +11,7 @@ use polkadot_sdk::{
 		dispatch::DispatchClass,
 		parameter_types,
 		traits::{ConstU32, ConstU64},
-		weights::{
-			constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-			Weight,
-		},
+		weights::{constants::WEIGHT_REF_TIME_PER_SECOND, Weight},
 	},
 	frame_system::{self, limits},
 	pallet_balances, pallet_timestamp,
@@ -24,15 +22,33 @@ use polkadot_sdk::{
 /// for operational ones (e.g. council motions) so that governance works in a full block.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
+/// Two seconds of compute per six-second block, leaving time to import and gossip.
+const MAXIMUM_BLOCK_WEIGHT: Weight =
+	Weight::from_parts(2u64.saturating_mul(WEIGHT_REF_TIME_PER_SECOND), u64::MAX);
+
 parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 	pub const Version: polkadot_sdk::sp_version::RuntimeVersion = VERSION;
 
-	/// Two seconds of compute per six-second block, leaving time to import and gossip.
-	pub RuntimeBlockWeights: limits::BlockWeights = limits::BlockWeights::with_sensible_defaults(
-		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
-		NORMAL_DISPATCH_RATIO,
-	);
+	/// The block's budget split by class, with this machine's measured cost of a block and of
+	/// an extrinsic (`crate::weights`) in place of FRAME's reference-hardware ones. The
+	/// builder only fails on inconsistent constants, which the runtime's integrity test
+	/// (`frame_system`'s `BlockWeights::validate`) would catch before any node runs them.
+	pub RuntimeBlockWeights: limits::BlockWeights = limits::BlockWeights::builder()
+		.base_block(BlockExecutionWeight::get())
+		.for_class(DispatchClass::all(), |weights| {
+			weights.base_extrinsic = ExtrinsicBaseWeight::get();
+		})
+		.for_class(DispatchClass::Normal, |weights| {
+			weights.max_total = Some(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+		})
+		.for_class(DispatchClass::Operational, |weights| {
+			weights.max_total = Some(MAXIMUM_BLOCK_WEIGHT);
+			weights.reserved =
+				Some(MAXIMUM_BLOCK_WEIGHT.saturating_sub(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT));
+		})
+		.avg_block_initialization(Perbill::from_percent(10))
+		.build_or_panic();
 	pub RuntimeBlockLength: limits::BlockLength = limits::BlockLength::builder()
 		.max_length(5 * 1024 * 1024)
 		.modify_max_length_for_class(DispatchClass::Normal, |m| {
@@ -51,8 +67,9 @@ impl frame_system::Config for Runtime {
 	type Nonce = Nonce;
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
-	// The node's database is ParityDB; RocksDB's figures are the published, conservative ones.
-	type DbWeight = RocksDbWeight;
+	// The node's database is ParityDB: its reads and writes as measured on a large register.
+	type DbWeight = ParityDbWeight;
+	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;

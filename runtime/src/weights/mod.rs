@@ -1,0 +1,17 @@
+//! Weights measured on the validators' hardware with `scripts/benchmark/machine-weights.sh`:
+//! the database as the node runs it (ParityDB, on a register of about 100,000 companies),
+//! a block's and an extrinsic's fixed cost, and the weights of the transfer calls and of the
+//! transaction extensions every signed transaction passes. FRAME's defaults for these were
+//! measured for RocksDB on Parity's reference machine; docs/performance.md compares them.
+
+pub mod block_weights;
+pub mod extrinsic_weights;
+pub mod frame_system_extensions;
+pub mod pallet_balances;
+// The storage benchmark documents each figure on the field that holds it.
+#[allow(unused_doc_comments)]
+pub mod paritydb_weights;
+
+pub use block_weights::BlockExecutionWeight;
+pub use extrinsic_weights::ExtrinsicBaseWeight;
+pub use paritydb_weights::constants::ParityDbWeight;
