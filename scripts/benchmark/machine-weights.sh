@@ -8,7 +8,7 @@
 #   pallet_balances.rs,          the transfer calls and the transaction extensions every
 #   frame_system_extensions.rs   signed transaction passes (`benchmark pallet`)
 # Run it on the hardware the validators run, then rebuild; docs/performance.md says why.
-#   scripts/benchmark/machine-weights.sh      (about 15 minutes)
+#   scripts/benchmark/machine-weights.sh      (about 13 minutes)
 set -euo pipefail
 source "$(dirname "$0")/../env.sh"
 cd "$GOVCHAIN_ROOT"
@@ -42,6 +42,7 @@ echo "machine-weights: database reads and writes" >&2
 echo "machine-weights: block and extrinsic overhead" >&2
 "$GOVCHAIN_NODE" benchmark overhead --chain dev --weight-path "$out"
 through_umbrella "$out/paritydb_weights.rs" "$out/block_weights.rs" "$out/extrinsic_weights.rs"
+rustfmt --edition 2021 "$out/paritydb_weights.rs" "$out/block_weights.rs" "$out/extrinsic_weights.rs"
 
 for pallet in pallet_balances frame_system_extensions; do
 	echo "machine-weights: $pallet" >&2
