@@ -193,11 +193,11 @@ for workload in $workloads; do
 	n="$count"
 	backlog=12000
 	# Enough transactions for a steady window of several full blocks at each workload's
-	# ceiling, and a backlog of at least two blocks (with the weights measured in session 14
-	# a block takes 4,734 transfers, 2,090 calls of the domain mix, 769 registrations and
-	# 229 classes of certificates).
+	# ceiling, and a backlog of at least two blocks (with the weights of runtime spec 106
+	# a block takes about 4,480 transfers, 2,000 calls of the domain mix, 2,100
+	# registrations and 229 classes of certificates).
 	case "$workload" in
-	register) n=$((count / 3)); backlog=3000 ;;
+	register) n=$((count / 3)); backlog=6000 ;;
 	amend | lodge | file | issue) n=$((count / 3)) ;;
 	issue-batch) n=$((count / 100)); backlog=500 ;;
 	esac

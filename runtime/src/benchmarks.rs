@@ -15,7 +15,8 @@ use polkadot_sdk::{
 
 use crate::{
 	Agencies, AllPalletsWithSystem, Balances, Certification, CompanyRegistry, Council, Customs,
-	Disclosures, Governance, Multisig, Runtime, Sudo, Timestamp, Utility, Validators,
+	Disclosures, Governance, Multisig, Runtime, Sudo, Timestamp, TransactionPayment, Utility,
+	Validators,
 };
 
 polkadot_sdk::frame_benchmarking::define_benchmarks!(
@@ -23,6 +24,7 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
 	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_balances, Balances]
+	[pallet_transaction_payment, TransactionPayment]
 	[pallet_timestamp, Timestamp]
 	[pallet_utility, Utility]
 	[pallet_multisig, Multisig]
@@ -39,6 +41,8 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 
 impl frame_system_benchmarking::Config for Runtime {}
 impl baseline::Config for Runtime {}
+// Fees are burned, so the fee payment's benchmark needs nothing set up.
+impl polkadot_sdk::pallet_transaction_payment::BenchmarkConfig for Runtime {}
 
 /// Lists the benchmarks and the storage items they touch.
 pub fn metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>) {

@@ -220,11 +220,11 @@ fn assert_last_event<T: Config>(event: Event<T>) {
 mod benchmarks {
 	use super::*;
 
+	/// `r`: the companies the legal representative already represents, which the bar reads.
 	#[benchmark]
-	fn register() -> Result<(), BenchmarkError> {
+	fn register(r: Linear<0, { Pallet::<T>::most_bar_reads() }>) -> Result<(), BenchmarkError> {
 		let origin = registrar::<T>()?;
-		// The legal representative represents as many companies as they may, less one.
-		fill_representations::<T>(&origin, T::MaxRepresentedCompanies::get().saturating_sub(1))?;
+		fill_representations::<T>(&origin, r)?;
 		T::BenchmarkHelper::set_time(REGISTERED_AT);
 		let uscc = company_uscc(1)?;
 
@@ -272,15 +272,17 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// `r`: the companies the new legal representative already represents.
 	#[benchmark]
-	fn amend_legal_representative() -> Result<(), BenchmarkError> {
+	fn amend_legal_representative(
+		r: Linear<0, { Pallet::<T>::most_bar_reads() }>,
+	) -> Result<(), BenchmarkError> {
 		let origin = registrar::<T>()?;
-		// The new representative represents as many companies as they may, less one.
 		let (uscc, _) = register_largest::<T>(&origin)?;
 		let mut others = largest_particulars::<T>()?;
 		let newcomer = H256::repeat_byte(2);
 		others.legal_representative = newcomer;
-		for index in 0..T::MaxRepresentedCompanies::get().saturating_sub(1) {
+		for index in 0..r {
 			Pallet::<T>::register(
 				origin.clone(),
 				company_uscc(2_000 + index)?,

@@ -432,8 +432,11 @@ pub mod pallet {
 		/// `controllers`; `reason` is the
 		/// registration decision's reference. Stores the company and its first history
 		/// entry.
+		///
+		/// Weighed for a representative who already represents as many companies as they
+		/// may; what the bar did not read is refunded.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register())]
+		#[pallet::weight(T::WeightInfo::register(Pallet::<T>::most_bar_reads()))]
 		pub fn register(
 			origin: OriginFor<T>,
 			uscc: Uscc,
@@ -441,16 +444,17 @@ pub mod pallet {
 			controllers: BoundedVec<T::AccountId, T::MaxControllers>,
 			accepted_check_failures: CheckFailures,
 			reason: Text<T::MaxReasonLength>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let officer = Self::ensure_registrar(origin, &uscc)?;
-			Self::do_register(
+			let bar_reads = Self::do_register(
 				officer,
 				uscc,
 				particulars,
 				controllers,
 				accepted_check_failures,
 				reason,
-			)
+			)?;
+			Ok(Some(T::WeightInfo::register(bar_reads)).into())
 		}
 
 		/// Amends one part of a company's registered particulars (变更登记).
@@ -458,9 +462,13 @@ pub mod pallet {
 		/// Origin: `RegistrarOrigin`, within its territory. The company must not be closed;
 		/// the new value is checked as at registration (a new legal representative must not
 		/// be barred). Replaces that part and appends the amendment to the history.
+		///
+		/// A change of legal representative is weighed as `register` is, for the bar's
+		/// reads, and refunded what they did not take.
 		#[pallet::call_index(1)]
 		#[pallet::weight(match amendment {
-			Amendment::LegalRepresentative(_) => T::WeightInfo::amend_legal_representative(),
+			Amendment::LegalRepresentative(_) =>
+				T::WeightInfo::amend_legal_representative(Pallet::<T>::most_bar_reads()),
 			_ => T::WeightInfo::amend(),
 		})]
 		pub fn amend(
@@ -468,9 +476,13 @@ pub mod pallet {
 			uscc: Uscc,
 			amendment: Amendment<T>,
 			reason: Text<T::MaxReasonLength>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let officer = Self::ensure_registrar(origin, &uscc)?;
-			Self::do_amend(officer, uscc, amendment, reason)
+			let changes_representative = matches!(amendment, Amendment::LegalRepresentative(_));
+			let bar_reads = Self::do_amend(officer, uscc, amendment, reason)?;
+			Ok(changes_representative
+				.then(|| T::WeightInfo::amend_legal_representative(bar_reads))
+				.into())
 		}
 
 		/// Lists a company as abnormal (列入经营异常名录) on a ground other than an overdue
@@ -745,6 +757,12 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// The most companies the representative bar reads: all those a legal
+		/// representative may represent but the one being added.
+		pub fn most_bar_reads() -> u32 {
+			T::MaxRepresentedCompanies::get().saturating_sub(1)
+		}
+
 		/// The registry's invariants: every company's history is numbered 0 to its length
 		/// without gaps, and no history exists without a company; every annual report
 		/// belongs to a registered company, and a company's reports are consecutive years

@@ -2,8 +2,7 @@
 //! market-regulator officers and read by every other agency.
 
 use crate::{
-	configs::governance::MarketRegulatorOfficer, weights::ParityDbWeight, Balance, Balances,
-	Runtime, Timestamp, MILLI_UNIT,
+	configs::governance::MarketRegulatorOfficer, Balance, Balances, Runtime, Timestamp, MILLI_UNIT,
 };
 use govchain_domain_types::storage_fee::BurnPerByte;
 use polkadot_sdk::frame_support::{parameter_types, traits::ConstU32};
@@ -20,8 +19,14 @@ parameter_types! {
 	pub const DecisionWindow: govchain_domain_types::UnixMillis = 7 * 24 * 60 * 60 * 1000;
 }
 
-/// What signers other than agencies' officers pay for the bytes they store, burned.
-pub type StorageFee = BurnPerByte<Balances, StorageBaseFee, StorageByteFee, ParityDbWeight>;
+/// What signers other than agencies' officers pay for the bytes they store, burned; the
+/// database costs priced in are the chain's own (`frame_system::Config::DbWeight`).
+pub type StorageFee = BurnPerByte<
+	Balances,
+	StorageBaseFee,
+	StorageByteFee,
+	<Runtime as polkadot_sdk::frame_system::Config>::DbWeight,
+>;
 
 impl pallet_company_registry::Config for Runtime {
 	type RegistrarOrigin = MarketRegulatorOfficer;

@@ -15,7 +15,8 @@ use polkadot_sdk::{
 };
 
 impl<T: Config> Pallet<T> {
-	/// `register`, after the origin and jurisdiction checks.
+	/// `register`, after the origin and jurisdiction checks. Returns how many companies the
+	/// representative's bar read, which the call's weight depends on.
 	pub(crate) fn do_register(
 		officer: AgencyOfficer<T::AccountId>,
 		uscc: Uscc,
@@ -23,14 +24,14 @@ impl<T: Config> Pallet<T> {
 		controllers: BoundedVec<T::AccountId, T::MaxControllers>,
 		accepted_check_failures: CheckFailures,
 		reason: Text<T::MaxReasonLength>,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		Self::check_code(&uscc, accepted_check_failures)?;
 		ensure!(!Companies::<T>::contains_key(uscc), Error::<T>::AlreadyRegistered);
 		let now = Self::now();
 		Self::check_particulars(&uscc, &particulars, None, now)?;
 		Self::check_controllers(&officer, &controllers)?;
 		let representative = particulars.legal_representative;
-		let represented = Self::representation_added(&representative, &uscc, now)?;
+		let (represented, bar_reads) = Self::representation_added(&representative, &uscc, now)?;
 		let company = Company {
 			next_report_year: Self::first_report_year(&particulars, now),
 			particulars: particulars.clone(),
@@ -52,7 +53,8 @@ impl<T: Config> Pallet<T> {
 			agency,
 			accepted_check_failures,
 			entry,
-		})
+		})?;
+		Ok(bar_reads)
 	}
 
 	/// The first year whose report a company brought on chain at `now` owes: the year it
@@ -66,13 +68,14 @@ impl<T: Config> Pallet<T> {
 		particulars.established_on.year.max(due)
 	}
 
-	/// `amend`, after the origin and jurisdiction checks.
+	/// `amend`, after the origin and jurisdiction checks. Returns how many companies the new
+	/// legal representative's bar read (none when the representative stays).
 	pub(crate) fn do_amend(
 		officer: AgencyOfficer<T::AccountId>,
 		uscc: Uscc,
 		amendment: Amendment<T>,
 		reason: Text<T::MaxReasonLength>,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		let mut company = Self::open_company(&uscc)?;
 		let now = Self::now();
 		let particular = amendment.particular();
@@ -80,8 +83,10 @@ impl<T: Config> Pallet<T> {
 		Self::apply_amendment(&mut company.particulars, amendment.clone());
 		Self::check_particulars(&uscc, &company.particulars, Some(particular), now)?;
 		let representative = company.particulars.legal_representative;
+		let mut bar_reads = 0;
 		if representative != previous_representative {
-			let represented = Self::representation_added(&representative, &uscc, now)?;
+			let (represented, reads) = Self::representation_added(&representative, &uscc, now)?;
+			bar_reads = reads;
 			RepresentedCompanies::<T>::mutate(previous_representative, |companies| {
 				companies.retain(|other| *other != uscc)
 			});
@@ -93,7 +98,8 @@ impl<T: Config> Pallet<T> {
 			uscc,
 			particular,
 			entry,
-		})
+		})?;
+		Ok(bar_reads)
 	}
 
 	/// `set_controllers`, after the origin and jurisdiction checks.
@@ -118,13 +124,15 @@ impl<T: Config> Pallet<T> {
 	/// The companies `representative` would represent with `uscc` added, if they may: not
 	/// while a company they represent has been on the serious-violation list for less than
 	/// three years (the bar of the Interim Regulations on Enterprise Information
-	/// Publicity), and not beyond `MaxRepresentedCompanies`.
+	/// Publicity), and not beyond `MaxRepresentedCompanies`; with the number of companies
+	/// read for the bar.
 	fn representation_added(
 		representative: &H256,
 		uscc: &Uscc,
 		now: UnixMillis,
-	) -> Result<BoundedVec<Uscc, T::MaxRepresentedCompanies>, DispatchError> {
+	) -> Result<(BoundedVec<Uscc, T::MaxRepresentedCompanies>, u32), DispatchError> {
 		let mut represented = RepresentedCompanies::<T>::get(representative);
+		let bar_reads = u32::try_from(represented.len()).unwrap_or(u32::MAX);
 		for other in represented.iter() {
 			let Some(company) = Companies::<T>::get(other) else { continue };
 			let barred_until = Self::standing_at(&company, now)
@@ -138,7 +146,7 @@ impl<T: Config> Pallet<T> {
 		represented
 			.try_push(*uscc)
 			.map_err(|_| Error::<T>::RepresentsTooManyCompanies)?;
-		Ok(represented)
+		Ok((represented, bar_reads))
 	}
 
 	/// A market-regulator code whose failing checks are exactly the accepted ones.

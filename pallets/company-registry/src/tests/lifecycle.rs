@@ -688,3 +688,61 @@ fn a_person_represents_a_bounded_number_of_companies() {
 		assert_noop!(register(&fourth), Error::<Test>::RepresentsTooManyCompanies);
 	});
 }
+
+#[test]
+fn the_bar_is_charged_for_the_companies_it_read() {
+	use crate::weights::WeightInfo;
+	use polkadot_sdk::{
+		frame_support::dispatch::GetDispatchInfo, sp_runtime::traits::Dispatchable,
+	};
+	type Weights = <Test as crate::Config>::WeightInfo;
+	new_test_ext().execute_with(|| {
+		let registration = |code| {
+			RuntimeCall::CompanyRegistry(crate::Call::register {
+				uscc: uscc(code),
+				particulars: particulars(CompanyKind::LimitedLiabilityCompany),
+				controllers: bounded(vec![CONTROLLER]),
+				accepted_check_failures: NO_OVERRIDE,
+				reason: reason("x"),
+			})
+		};
+		let amendment = |code, amendment| {
+			RuntimeCall::CompanyRegistry(crate::Call::amend {
+				uscc: uscc(code),
+				amendment,
+				reason: reason("x"),
+			})
+		};
+		let charged = |call: RuntimeCall| {
+			call.dispatch(RuntimeOrigin::signed(REGISTRAR))
+				.expect("dispatched")
+				.actual_weight
+		};
+		// Declared for a representative at the mock's bound of three companies, less one.
+		let most = CompanyRegistry::most_bar_reads();
+		assert_eq!(most, 2);
+		assert_eq!(registration(COMPANY).get_dispatch_info().call_weight, Weights::register(most));
+		assert!(Weights::register(0).all_lt(Weights::register(most)));
+		// Charged for what the bar read: nothing for a newcomer, then one and two companies.
+		for (code, read) in [(COMPANY, 0), (OTHER_COMPANY, 1), (MUNICIPAL_ENTERPRISE, 2)] {
+			assert_eq!(charged(registration(code)), Some(Weights::register(read)));
+		}
+		let representative = company(COMPANY).particulars.legal_representative;
+		assert_eq!(crate::RepresentedCompanies::<Test>::get(representative).len(), 3);
+
+		// A new legal representative: declared at the most, charged for what they represent.
+		let newcomer = H256::repeat_byte(0x77);
+		let change = |code| amendment(code, Amendment::LegalRepresentative(newcomer));
+		assert_eq!(
+			change(COMPANY).get_dispatch_info().call_weight,
+			Weights::amend_legal_representative(most)
+		);
+		assert_eq!(charged(change(COMPANY)), Some(Weights::amend_legal_representative(0)));
+		assert_eq!(charged(change(OTHER_COMPANY)), Some(Weights::amend_legal_representative(1)));
+		assert_eq!(crate::RepresentedCompanies::<Test>::get(newcomer).len(), 2);
+		// Any other amendment is charged what it declared.
+		let kind = amendment(COMPANY, Amendment::Kind(CompanyKind::JointStockCompany));
+		assert_eq!(kind.get_dispatch_info().call_weight, Weights::amend());
+		assert_eq!(charged(kind), None);
+	});
+}

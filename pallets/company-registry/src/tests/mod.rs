@@ -105,6 +105,8 @@ fn register_with(
 		accepted_check_failures,
 		reason("Decision 2024-001"),
 	)
+	.map(drop)
+	.map_err(|failed| failed.error)
 }
 
 /// Registers an enterprise controlled by [`CONTROLLER`].
@@ -209,6 +211,8 @@ fn amend(code: &[u8; 18], amendment: Amendment<Test>) -> DispatchResult {
 		amendment,
 		reason("Amendment"),
 	)
+	.map(drop)
+	.map_err(|failed| failed.error)
 }
 
 fn set_controllers(code: &[u8; 18], controllers: Vec<u64>) -> DispatchResult {

@@ -5,7 +5,7 @@ use super::*;
 use crate::{Change, Error, Particular, MAX_HISTORY_PAGE};
 use govchain_domain_types::{CompanyStatus, Lei, Uscc};
 use polkadot_sdk::{
-	frame_support::{assert_noop, assert_ok},
+	frame_support::{assert_noop, assert_ok, dispatch::DispatchResultWithPostInfo},
 	sp_runtime::DispatchError,
 };
 
@@ -187,6 +187,8 @@ fn a_regulator_registers_and_manages_only_within_its_territory() {
 					NO_OVERRIDE,
 					reason("x"),
 				)
+				.map(drop)
+				.map_err(|failed| failed.error)
 			}
 		};
 		// Haidian's regulator (110108) registers a Haidian company, not a Chaoyang one
@@ -199,6 +201,8 @@ fn a_regulator_registers_and_manages_only_within_its_territory() {
 		// Every officer call on a company checks the territory.
 		let amend_kind = |origin| {
 			CompanyRegistry::amend(origin, uscc(COMPANY), Amendment::Kind(kind), reason("x"))
+				.map(drop)
+				.map_err(|failed| failed.error)
 		};
 		assert_noop!(district(&amend_kind), Error::<Test>::OutsideJurisdiction);
 		assert_noop!(
@@ -600,7 +604,10 @@ fn assert_officer_calls_refused(origin: RuntimeOrigin) {
 	let kind = CompanyKind::LimitedLiabilityCompany;
 	let code = uscc(COMPANY);
 	let refused = |result: DispatchResult| assert_eq!(result, Err(DispatchError::BadOrigin));
-	refused(CompanyRegistry::register(
+	let refused_with_post_info = |result: DispatchResultWithPostInfo| {
+		refused(result.map(drop).map_err(|failed| failed.error))
+	};
+	refused_with_post_info(CompanyRegistry::register(
 		origin.clone(),
 		uscc(OTHER_COMPANY),
 		particulars(kind),
@@ -608,7 +615,12 @@ fn assert_officer_calls_refused(origin: RuntimeOrigin) {
 		NO_OVERRIDE,
 		reason("x"),
 	));
-	refused(CompanyRegistry::amend(origin.clone(), code, Amendment::Kind(kind), reason("x")));
+	refused_with_post_info(CompanyRegistry::amend(
+		origin.clone(),
+		code,
+		Amendment::Kind(kind),
+		reason("x"),
+	));
 	refused(CompanyRegistry::list_abnormal(origin.clone(), code, unreachable(), reason("x")));
 	refused(CompanyRegistry::remove_listing(origin.clone(), code, unreachable(), reason("x")));
 	refused(CompanyRegistry::propose_closure(
