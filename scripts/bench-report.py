@@ -3,7 +3,8 @@
 
     bench-report.py summary DIR   a Markdown table of every run under DIR (recursively)
     bench-report.py charts DIR    PNG charts next to the results: throughput over time and
-                                  latency distribution, one line per run
+                                  latency distribution, one line per run, and for soaks
+                                  the node's memory over time
 
 Charts need matplotlib; without it this script installs it once into a virtual
 environment (~/.cache/govchain/bench-venv) from PyPI and runs itself there.
@@ -32,10 +33,18 @@ def number(value, digits=0):
     return "–" if value is None else f"{value:.{digits}f}"
 
 
-def trend(resources):
-    """The memory trend, when the run was long enough to have one."""
-    slope = resources.get("rss_trend_mib_per_minute")
+def trend(resources, key="rss_trend_mib_per_minute"):
+    """A memory trend, when the run was long enough to have one."""
+    slope = resources.get(key)
     return "" if slope is None else f" ({slope:+.1f}/min)"
+
+
+def memory(resources):
+    """Resident memory, and its anonymous part where the run recorded it."""
+    text = f"{number(resources['rss_max_mib'])}{trend(resources)}"
+    if resources.get("anon_max_mib") is not None:
+        text += f"; anon. {number(resources['anon_max_mib'])}{trend(resources, 'anon_trend_mib_per_minute')}"
+    return text
 
 
 def summary(directory):
@@ -43,7 +52,7 @@ def summary(directory):
     if not results:
         sys.exit(f"bench-report: no loadgen results under {directory}")
     print("| configuration | workload | tx/s (steady) | ceiling tx/s (bound) | reached | fill | "
-          "inclusion p50 / p99 s | finality p50 / p99 s | node CPU | RSS MiB | refused / failed / dropped / retries |")
+          "inclusion p50 / p99 s | finality p50 / p99 s | node CPU | RSS MiB (max, trend) | refused / failed / dropped / retries |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for _, run in results:
         window, ceiling, latency = run["window"], run["ceiling"], run["latency_ms"]
@@ -57,7 +66,7 @@ def summary(directory):
             f"{number(ceiling['mean_fill_percent'])} % | "
             f"{number(seconds(inclusion, 'p50'), 1)} / {number(seconds(inclusion, 'p99'), 1)} | "
             f"{number(seconds(finality, 'p50'), 1)} / {number(seconds(finality, 'p99'), 1)} | "
-            f"{number(resources['cpu_percent_of_one_core'])} % | {number(resources['rss_max_mib'])}{trend(resources)} | "
+            f"{number(resources['cpu_percent_of_one_core'])} % | {memory(resources)} | "
             f"{sum(counts['rejected'].values())} / {sum(counts['failed'].values())} / {counts['dropped']} / "
             f"{counts.get('retries', 0)} |"
         )
@@ -82,6 +91,17 @@ def ensure_matplotlib():
     os.execv(str(python), [str(python), *sys.argv])
 
 
+def finish(figure, axes, path, xlabel, ylabel, title):
+    """Labels a one-panel chart and writes it as a PNG."""
+    axes.set_xlabel(xlabel)
+    axes.set_ylabel(ylabel)
+    axes.set_title(title)
+    axes.grid(alpha=0.3)
+    axes.legend(fontsize="small")
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+
+
 def charts(directory):
     ensure_matplotlib()
     import matplotlib
@@ -103,13 +123,8 @@ def charts(directory):
                 times.append(block["seen_at_s"])
                 rates.append(block["ours"] / interval)
         axes.step(times, rates, where="post", label=name(run))
-    axes.set_xlabel("seconds since the run started")
-    axes.set_ylabel("transactions included per second (per block)")
-    axes.set_title("Throughput over time")
-    axes.grid(alpha=0.3)
-    axes.legend(fontsize="small")
-    figure.tight_layout()
-    figure.savefig(Path(directory) / "throughput.png", dpi=110)
+    finish(figure, axes, Path(directory) / "throughput.png", "seconds since the run started",
+           "transactions included per second (per block)", "Throughput over time")
 
     figure, axes = plt.subplots(1, 2, figsize=(12, 5), sharey=True)
     for index, kind in enumerate(["inclusion_all", "finality_all"]):
@@ -125,7 +140,24 @@ def charts(directory):
     figure.suptitle("Latency distribution")
     figure.tight_layout()
     figure.savefig(Path(directory) / "latency.png", dpi=110)
-    print(f"charts: {directory}/throughput.png, {directory}/latency.png", file=sys.stderr)
+    written = ["throughput.png", "latency.png"]
+
+    # Memory only for runs long enough to show a trend (a soak), each on its own clock.
+    soaks = [run for _, run in results if run["resources"].get("rss_trend_mib_per_minute") is not None]
+    if soaks:
+        figure, axes = plt.subplots(figsize=(10, 5))
+        for run in soaks:
+            samples = run["resources"]["samples"]
+            minutes = [sample["at_s"] / 60 for sample in samples]
+            line, = axes.plot(minutes, [sample["rss_kib"] / 1024 for sample in samples], label=f"{name(run)}: RSS")
+            if all("anon_kib" in sample for sample in samples):
+                axes.plot(minutes, [sample["anon_kib"] / 1024 for sample in samples], linestyle="--",
+                          color=line.get_color(), label=f"{name(run)}: anonymous")
+        axes.axhline(1024, color="grey", linewidth=0.8)
+        finish(figure, axes, Path(directory) / "memory.png", "minutes since the run started",
+               "node memory, MiB", "Node memory under sustained load (the line: 1 GiB)")
+        written.append("memory.png")
+    print("charts: " + ", ".join(f"{directory}/{file}" for file in written), file=sys.stderr)
 
 
 if __name__ == "__main__":

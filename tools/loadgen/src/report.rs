@@ -74,6 +74,9 @@ pub struct ResourceSample {
 	pub at: Duration,
 	pub cpu_seconds: f64,
 	pub rss_kib: u64,
+	/// The anonymous part of `rss_kib` (`RssAnon`): the heap, without the database files
+	/// mapped into memory, which the kernel may drop and read again.
+	pub anon_kib: u64,
 }
 
 /// What the node's log says about a block it proposed.
@@ -125,14 +128,18 @@ fn millis(d: Duration) -> f64 {
 	(d.as_secs_f64() * 1000.0 * 10.0).round() / 10.0
 }
 
-/// The slope of the node's resident memory while load was sent, by least squares over the
-/// samples after the first minute (start-up and first caches excluded); `None` for runs
-/// too short to tell.
-fn rss_trend_mib_per_minute(samples: &[ResourceSample], last_sent: Duration) -> Option<f64> {
+/// The slope of one of the node's memory figures (`kib`) while load was sent, by least
+/// squares over the samples after the first minute (start-up and first caches excluded);
+/// `None` for runs too short to tell.
+fn memory_trend_mib_per_minute(
+	samples: &[ResourceSample],
+	last_sent: Duration,
+	kib: impl Fn(&ResourceSample) -> u64,
+) -> Option<f64> {
 	let points: Vec<(f64, f64)> = samples
 		.iter()
 		.filter(|s| s.at >= Duration::from_secs(60) && s.at <= last_sent)
-		.map(|s| (s.at.as_secs_f64() / 60.0, s.rss_kib as f64 / 1024.0))
+		.map(|s| (s.at.as_secs_f64() / 60.0, kib(s) as f64 / 1024.0))
 		.collect();
 	if points.len() < 60 {
 		return None;
@@ -275,7 +282,9 @@ pub fn summarise(
 			_ => (0.0, resources.iter().map(|s| s.rss_kib).max().unwrap_or(0) as f64 / 1024.0),
 		};
 
-	let rss_trend = rss_trend_mib_per_minute(&resources, last_sent);
+	let rss_trend = memory_trend_mib_per_minute(&resources, last_sent, |s| s.rss_kib);
+	let anon_trend = memory_trend_mib_per_minute(&resources, last_sent, |s| s.anon_kib);
+	let anon_max_mib = resources.iter().map(|s| s.anon_kib).max().unwrap_or(0) as f64 / 1024.0;
 
 	let inclusion_stats = percentiles(inclusion.clone());
 	let finality_stats = percentiles(finality.clone());
@@ -329,8 +338,10 @@ pub fn summarise(
 	);
 	if !resources.is_empty() {
 		println!(
-			"   node: CPU {cpu_percent:.0} % of one core, RSS max {rss_max_mib:.0} MiB, trend {} MiB/min",
-			rss_trend.map_or("–".to_string(), |slope| format!("{slope:+.1}"))
+			"   node: CPU {cpu_percent:.0} % of one core, RSS max {rss_max_mib:.0} MiB, trend {} \
+			 MiB/min; anonymous max {anon_max_mib:.0} MiB, trend {} MiB/min",
+			rss_trend.map_or("–".to_string(), |slope| format!("{slope:+.1}")),
+			anon_trend.map_or("–".to_string(), |slope| format!("{slope:+.1}"))
 		);
 	}
 	for (reason, count) in rejected.iter().chain(failed.iter()).take(5) {
@@ -398,7 +409,9 @@ pub fn summarise(
 			"cpu_percent_of_one_core": cpu_percent,
 			"rss_max_mib": rss_max_mib,
 			"rss_trend_mib_per_minute": rss_trend,
-			"samples": resources.iter().map(|s| json!({"at_s": s.at.as_secs_f64(), "cpu_s": s.cpu_seconds, "rss_kib": s.rss_kib})).collect::<Vec<_>>(),
+			"anon_max_mib": anon_max_mib,
+			"anon_trend_mib_per_minute": anon_trend,
+			"samples": resources.iter().map(|s| json!({"at_s": s.at.as_secs_f64(), "cpu_s": s.cpu_seconds, "rss_kib": s.rss_kib, "anon_kib": s.anon_kib})).collect::<Vec<_>>(),
 		},
 		"blocks": blocks.iter().map(|b| json!({
 			"number": b.number,

@@ -622,7 +622,8 @@ async fn watch(
 
 static SAMPLES: Mutex<Vec<ResourceSample>> = Mutex::new(Vec::new());
 
-/// Samples the node's CPU time and resident memory once a second from /proc.
+/// Samples the node's CPU time and resident memory (all of it, and the anonymous part)
+/// once a second from /proc.
 async fn sample_resources(pid: u32, start: Instant) {
 	let ticks_per_second = 100.0; // USER_HZ on Linux
 	loop {
@@ -634,16 +635,19 @@ async fn sample_resources(pid: u32, start: Instant) {
 		let fields: Vec<&str> = after_name.split_whitespace().collect();
 		let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
 		let cpu_seconds = (ticks(11) + ticks(12)) / ticks_per_second;
-		let rss_kib = status
-			.lines()
-			.find(|line| line.starts_with("VmRSS:"))
-			.and_then(|line| line.split_whitespace().nth(1))
-			.and_then(|kib| kib.parse::<u64>().ok())
-			.unwrap_or(0);
+		let kib = |field: &str| {
+			status
+				.lines()
+				.find(|line| line.starts_with(field))
+				.and_then(|line| line.split_whitespace().nth(1))
+				.and_then(|kib| kib.parse::<u64>().ok())
+				.unwrap_or(0)
+		};
+		let (rss_kib, anon_kib) = (kib("VmRSS:"), kib("RssAnon:"));
 		SAMPLES
 			.lock()
 			.unwrap_or_else(|poisoned| poisoned.into_inner())
-			.push(ResourceSample { at: start.elapsed(), cpu_seconds, rss_kib });
+			.push(ResourceSample { at: start.elapsed(), cpu_seconds, rss_kib, anon_kib });
 		tokio::time::sleep(Duration::from_secs(1)).await;
 	}
 }
