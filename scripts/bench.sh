@@ -194,8 +194,8 @@ for workload in $workloads; do
 	backlog=12000
 	# Enough transactions for a steady window of several full blocks at each workload's
 	# ceiling, and a backlog of at least two blocks (with the weights of runtime spec 106
-	# a block takes about 4,480 transfers, 2,000 calls of the domain mix, 2,100
-	# registrations and 229 classes of certificates).
+	# a block takes 4,478 transfers, 2,425 calls of the domain mix, 2,168 registrations
+	# and about 250 classes of 50 certificates).
 	case "$workload" in
 	register) n=$((count / 3)); backlog=6000 ;;
 	amend | lodge | file | issue) n=$((count / 3)) ;;
