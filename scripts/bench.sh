@@ -150,14 +150,16 @@ elif [ "$validators" -gt 1 ]; then
 	[ -z "$node_args" ] || echo "bench.sh: --node-args is not passed to a network's nodes" >&2
 	loadgen_flags=(--node-pid "$(cat "$out/network/validator-1/pid")" --node-log "$out/network/validator-1/node.log")
 else
-	node_binary="$GOVCHAIN_NODE" officers=32
+	# govchain's benchmark spec rotates sessions hourly, as the Beijing chain and the
+	# --validators network do, not every tenth block as the development spec.
+	node_binary="$GOVCHAIN_NODE" spec_flags=(--officers 32 --session-blocks 600)
 	if [ "$template" = 1 ]; then
-		node_binary="$(bash "$scripts/template-node.sh" path)" officers=0
+		node_binary="$(bash "$scripts/template-node.sh" path)" spec_flags=(--officers 0)
 		[ -x "$node_binary" ] || { echo "bench.sh: no template node at $node_binary: run scripts/template-node.sh build" >&2; exit 1; }
 		[ -n "$label" ] || label="stock solochain template${node_args:+ $node_args}"
 	fi
 	"$node_binary" build-spec --chain dev >"$out/plain.json" 2>/dev/null
-	"$GOVCHAIN_LOADGEN" spec --chain-spec "$out/plain.json" --accounts "$accounts" --officers "$officers" \
+	"$GOVCHAIN_LOADGEN" spec --chain-spec "$out/plain.json" --accounts "$accounts" "${spec_flags[@]}" \
 		--out "$out/bench-plain.json"
 	if [ "$template" = 1 ]; then
 		mv "$out/bench-plain.json" "$out/bench.json"

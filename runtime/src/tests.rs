@@ -175,6 +175,53 @@ fn every_preset_seats_the_four_founding_agencies_on_the_council() {
 }
 
 #[test]
+fn a_signed_transaction_is_charged_its_measured_overhead_once() {
+	use crate::{
+		configs::system::{signed_extensions_weight, RuntimeBlockWeights},
+		weights::{ExtrinsicBaseWeight, NoDatabase, ParityDbWeight},
+		TxExtension,
+	};
+	use polkadot_sdk::{
+		frame_support::{dispatch::DispatchClass, weights::constants::WEIGHT_REF_TIME_PER_MICROS},
+		frame_system, pallet_transaction_payment,
+		sp_runtime::{generic::Era, traits::TransactionExtension},
+	};
+	// The extensions counted are the runtime's: what FRAME charges a signed remark for them.
+	let extensions: TxExtension = (
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(Era::Immortal),
+		frame_system::CheckNonce::from(0),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		frame_system::WeightReclaim::new(),
+	);
+	let remark = RuntimeCall::System(frame_system::Call::remark { remark: Vec::new() });
+	assert_eq!(
+		signed_extensions_weight::<ParityDbWeight>().ref_time(),
+		extensions.weight(&remark).ref_time()
+	);
+
+	let measured = ExtrinsicBaseWeight::get().ref_time();
+	let execution = signed_extensions_weight::<NoDatabase>().ref_time();
+	assert!(
+		execution < signed_extensions_weight::<ParityDbWeight>().ref_time(),
+		"database costs left out"
+	);
+	for class in DispatchClass::all() {
+		let base = RuntimeBlockWeights::get().get(*class).base_extrinsic.ref_time();
+		// The overhead benchmark's signed remark ran the extensions, which are charged again
+		// through their own weights: the base is what is left.
+		assert_eq!(base + execution, measured, "{class:?}");
+		// Decoding, the signature and the dispatch remain; a machine whose extension
+		// benchmarks add up to the whole overhead has measured one of them wrong.
+		assert!(base >= 10 * WEIGHT_REF_TIME_PER_MICROS, "{class:?}: base of {base} ps");
+	}
+}
+
+#[test]
 fn transfer_moves_funds_and_emits_event() {
 	externalities(DEV_RUNTIME_PRESET).execute_with(|| {
 		let alice: AccountId = Sr25519Keyring::Alice.to_account_id();

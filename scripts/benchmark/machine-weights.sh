@@ -3,8 +3,9 @@
 # them into the runtime (runtime/src/weights/):
 #   paritydb_weights.rs          one database read and write (`benchmark storage`) on a
 #                                register of about 100,000 companies, ParityDB as the node runs it
-#   block_weights.rs,            an empty block and one extrinsic's fixed cost
-#   extrinsic_weights.rs         (`benchmark overhead`)
+#   block_weights.rs,            an empty block and one signed remark's fixed cost
+#   extrinsic_weights.rs         (`benchmark overhead`; runtime/src/configs/system.rs takes
+#                                the extensions' weights out of it, which charge them again)
 #   pallet_balances.rs,          the transfer calls, the transaction extensions every
 #   frame_system_extensions.rs,  signed transaction passes and its fee payment
 #   pallet_transaction_payment.rs  (`benchmark pallet`)

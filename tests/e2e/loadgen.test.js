@@ -82,6 +82,15 @@ test('the tools refuse bad input with one clear line', async () => {
     '--out', join(directory, 'z.json')], { encoding: 'utf8' });
   assert.equal(oneTooMany.status, 1);
   assert.match(oneTooMany.stderr, /has 2 already \(its admin included\), so --officers can be at most 62/);
+  const noSession = spawnSync(LOADGEN, ['spec', '--chain-spec', plain, '--accounts', '2', '--officers', '1',
+    '--session-blocks', '0', '--out', join(directory, 's.json')], { encoding: 'utf8' });
+  assert.equal(noSession.status, 1);
+  assert.match(noSession.stderr, /--session-blocks must be at least 1/);
+  assert.ok(!existsSync(join(directory, 's.json')), 'nothing written');
+  const hourly = join(directory, 'hourly.json');
+  execFileSync(LOADGEN, ['spec', '--chain-spec', plain, '--accounts', '2', '--officers', '1', '--session-blocks', '600',
+    '--out', hourly], { stdio: 'ignore' });
+  assert.equal(JSON.parse(readFileSync(hourly, 'utf8')).genesis.runtimeGenesis.patch.validators.sessionBlocks, 600);
   const most = join(directory, 'most.json');
   execFileSync(LOADGEN, ['spec', '--chain-spec', plain, '--accounts', '62', '--officers', '62', '--out', most],
     { stdio: 'ignore' });

@@ -10,12 +10,14 @@
 #![allow(unused_parens)]
 #![allow(unused_imports)]
 
-use polkadot_sdk::frame_support::{traits::Get, weights::Weight};
+use polkadot_sdk::frame_support::{traits::Get, weights::{RuntimeDbWeight, Weight}};
+use polkadot_sdk::frame_system::Config;
 use core::marker::PhantomData;
 
-/// `frame_system_extensions`'s weights as measured here; database costs are the runtime's `DbWeight`.
-pub struct WeightInfo<T>(PhantomData<T>);
-impl<T: polkadot_sdk::frame_system::Config> polkadot_sdk::frame_system::ExtensionsWeightInfo for WeightInfo<T> {
+/// `frame_system_extensions`'s weights as measured here. Database costs are `D`'s: the runtime's
+/// `DbWeight`, or `NoDatabase` for the measured execution time alone.
+pub struct WeightInfo<T: Config, D = <T as Config>::DbWeight>(PhantomData<(T, D)>);
+impl<T: Config, D: Get<RuntimeDbWeight>> polkadot_sdk::frame_system::ExtensionsWeightInfo for WeightInfo<T, D> {
 	fn check_genesis() -> Weight {
 		// Minimum execution time: 1_943_000 picoseconds.
 		Weight::from_parts(2_193_000, 0)
@@ -37,8 +39,8 @@ impl<T: polkadot_sdk::frame_system::Config> polkadot_sdk::frame_system::Extensio
 	fn check_nonce() -> Weight {
 		// Minimum execution time: 8_383_000 picoseconds.
 		Weight::from_parts(9_114_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(D::get().reads(1_u64))
+			.saturating_add(D::get().writes(1_u64))
 	}
 	fn check_spec_version() -> Weight {
 		// Minimum execution time: 450_000 picoseconds.

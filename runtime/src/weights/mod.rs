@@ -16,3 +16,9 @@ pub mod paritydb_weights;
 pub use block_weights::BlockExecutionWeight;
 pub use extrinsic_weights::ExtrinsicBaseWeight;
 pub use paritydb_weights::constants::ParityDbWeight;
+
+polkadot_sdk::frame_support::parameter_types! {
+	/// Database costs of nothing: with it, a weight above is its benchmark's execution time alone.
+	pub const NoDatabase: polkadot_sdk::frame_support::weights::RuntimeDbWeight =
+		polkadot_sdk::frame_support::weights::RuntimeDbWeight { read: 0, write: 0 };
+}

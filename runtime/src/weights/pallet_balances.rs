@@ -10,67 +10,69 @@
 #![allow(unused_parens)]
 #![allow(unused_imports)]
 
-use polkadot_sdk::frame_support::{traits::Get, weights::Weight};
+use polkadot_sdk::frame_support::{traits::Get, weights::{RuntimeDbWeight, Weight}};
+use polkadot_sdk::frame_system::Config;
 use core::marker::PhantomData;
 
-/// `pallet_balances`'s weights as measured here; database costs are the runtime's `DbWeight`.
-pub struct WeightInfo<T>(PhantomData<T>);
-impl<T: polkadot_sdk::frame_system::Config> polkadot_sdk::pallet_balances::WeightInfo for WeightInfo<T> {
+/// `pallet_balances`'s weights as measured here. Database costs are `D`'s: the runtime's
+/// `DbWeight`, or `NoDatabase` for the measured execution time alone.
+pub struct WeightInfo<T: Config, D = <T as Config>::DbWeight>(PhantomData<(T, D)>);
+impl<T: Config, D: Get<RuntimeDbWeight>> polkadot_sdk::pallet_balances::WeightInfo for WeightInfo<T, D> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_allow_death() -> Weight {
 		// Minimum execution time: 59_758_000 picoseconds.
 		Weight::from_parts(62_012_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(D::get().reads(1_u64))
+			.saturating_add(D::get().writes(1_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_keep_alive() -> Weight {
 		// Minimum execution time: 46_859_000 picoseconds.
 		Weight::from_parts(49_633_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(D::get().reads(1_u64))
+			.saturating_add(D::get().writes(1_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_set_balance_creating() -> Weight {
 		// Minimum execution time: 23_054_000 picoseconds.
 		Weight::from_parts(24_626_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(D::get().reads(1_u64))
+			.saturating_add(D::get().writes(1_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_set_balance_killing() -> Weight {
 		// Minimum execution time: 23_324_000 picoseconds.
 		Weight::from_parts(24_997_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(D::get().reads(1_u64))
+			.saturating_add(D::get().writes(1_u64))
 	}
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_transfer() -> Weight {
 		// Minimum execution time: 61_551_000 picoseconds.
 		Weight::from_parts(63_895_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(D::get().reads(2_u64))
+			.saturating_add(D::get().writes(2_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_all() -> Weight {
 		// Minimum execution time: 58_316_000 picoseconds.
 		Weight::from_parts(60_880_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(D::get().reads(1_u64))
+			.saturating_add(D::get().writes(1_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn force_unreserve() -> Weight {
 		// Minimum execution time: 19_218_000 picoseconds.
 		Weight::from_parts(20_440_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(D::get().reads(1_u64))
+			.saturating_add(D::get().writes(1_u64))
 	}
 	/// Storage: `System::Account` (r:999 w:999)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -79,8 +81,8 @@ impl<T: polkadot_sdk::frame_system::Config> polkadot_sdk::pallet_balances::Weigh
 		// Minimum execution time: 19_349_000 picoseconds.
 		Weight::from_parts(19_889_000, 990)
 			.saturating_add(Weight::from_parts(17_180_492, 0).saturating_mul(u.into()))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
+			.saturating_add(D::get().reads((1_u64).saturating_mul(u.into())))
+			.saturating_add(D::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
 	}
 	fn force_adjust_total_issuance() -> Weight {

@@ -10,18 +10,20 @@
 #![allow(unused_parens)]
 #![allow(unused_imports)]
 
-use polkadot_sdk::frame_support::{traits::Get, weights::Weight};
+use polkadot_sdk::frame_support::{traits::Get, weights::{RuntimeDbWeight, Weight}};
+use polkadot_sdk::frame_system::Config;
 use core::marker::PhantomData;
 
-/// `pallet_transaction_payment`'s weights as measured here; database costs are the runtime's `DbWeight`.
-pub struct WeightInfo<T>(PhantomData<T>);
-impl<T: polkadot_sdk::frame_system::Config> polkadot_sdk::pallet_transaction_payment::WeightInfo for WeightInfo<T> {
+/// `pallet_transaction_payment`'s weights as measured here. Database costs are `D`'s: the runtime's
+/// `DbWeight`, or `NoDatabase` for the measured execution time alone.
+pub struct WeightInfo<T: Config, D = <T as Config>::DbWeight>(PhantomData<(T, D)>);
+impl<T: Config, D: Get<RuntimeDbWeight>> polkadot_sdk::pallet_transaction_payment::WeightInfo for WeightInfo<T, D> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn charge_transaction_payment() -> Weight {
 		// Minimum execution time: 51_677_000 picoseconds.
 		Weight::from_parts(54_140_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(D::get().reads(1_u64))
+			.saturating_add(D::get().writes(1_u64))
 	}
 }
