@@ -22,6 +22,7 @@
 #   --label TEXT        name of this configuration in the summary
 #   --latency           after the transfer workload, open-loop transfer runs of 60 s at 50 %
 #                       and 80 % of the ceiling it measured (latency at a given load)
+#   --loads "P …"       the latency runs' shares of the ceiling, in percent (default "50 80")
 #   --soak SECONDS      then an open-loop transfer run at 80 % of the ceiling for SECONDS
 #                       (memory trend; e.g. 600)
 #   --smoke             a few seconds per workload, for the test suite: the two mixes only
@@ -48,6 +49,7 @@ label=""
 smoke=0
 charts=1
 latency=0
+loads="50 80"
 soak=0
 validators=1
 template=0
@@ -65,6 +67,7 @@ while [ $# -gt 0 ]; do
 	--smoke) smoke=1; shift ;;
 	--template) template=1; shift ;;
 	--latency) latency=1; shift ;;
+	--loads) loads="${2:?--loads needs percentages}"; shift 2 ;;
 	--soak) soak="${2:?--soak needs seconds}"; shift 2 ;;
 	--no-charts) charts=0; shift ;;
 	-h | --help) usage ;;
@@ -74,6 +77,11 @@ done
 case "$count$accounts$soak$validators$backlog_given" in *[!0-9]*)
 	echo "bench.sh: --count, --accounts, --backlog, --soak and --validators take numbers" >&2; exit 2 ;;
 esac
+for share in $loads; do
+	case "$share" in [1-9] | [1-9][0-9] | 100) ;; *)
+		echo "bench.sh: --loads takes percentages from 1 to 100, not $share" >&2; exit 2 ;;
+	esac
+done
 if [ "$validators" != 1 ] && [ "$validators" -lt 3 ]; then
 	echo "bench.sh: a network has at least 3 validators (or leave --validators out for one node)" >&2
 	exit 2
@@ -230,8 +238,7 @@ if [ "$latency" = 1 ] || [ "$soak" -gt 0 ]; then
 	[ -f "$out/transfer.json" ] || { echo "bench.sh: --latency and --soak need the transfer workload first" >&2; exit 2; }
 fi
 if [ "$latency" = 1 ]; then
-	open_loop transfer-at-50 50 60
-	open_loop transfer-at-80 80 60
+	for share in $loads; do open_loop "transfer-at-$share" "$share" 60; done
 fi
 if [ "$soak" -gt 0 ]; then
 	open_loop soak 80 "$soak"

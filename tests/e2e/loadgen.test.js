@@ -118,6 +118,9 @@ test('the tools refuse bad input with one clear line', async () => {
   const badWorkload = spawnSync('bash', [join(root, 'scripts/bench.sh'), '--workloads', 'teleport'], { encoding: 'utf8' });
   assert.equal(badWorkload.status, 2);
   assert.match(badWorkload.stderr, /unknown workload teleport/);
+  const badLoad = spawnSync('bash', [join(root, 'scripts/bench.sh'), '--latency', '--loads', '50 120'], { encoding: 'utf8' });
+  assert.equal(badLoad.status, 2);
+  assert.match(badLoad.stderr, /--loads takes percentages from 1 to 100, not 120/);
 });
 
 test('the node runs the single-state pool unless --pool-type says otherwise', async () => {
